@@ -1,0 +1,32 @@
+package dev.apisync.workflows;
+
+import java.util.List;
+
+/**
+ * What a run needs of its sync config, frozen when the run starts. It holds no secret and no header
+ * value: the HTTP activity fetches those by config id at send time, so they never enter history.
+ *
+ * @param limit cap on records per run, 0 for none
+ * @param language the language whose text translatable (jsonb) columns yield, e.g. {@code en_US}
+ */
+public record ConfigSnapshot(
+    long id,
+    String name,
+    String model,
+    String filterDomain,
+    String requestUrl,
+    HttpMethod httpMethod,
+    int connectTimeoutSeconds,
+    int readTimeoutSeconds,
+    boolean paginated,
+    int pageSize,
+    int limit,
+    RetrySettings retry,
+    List<FieldLine> lines,
+    String language,
+    boolean enabled) {
+
+  public ConfigSnapshot {
+    lines = List.copyOf(lines);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.apisync.workflows;
+
+/** The {@code ApplicationFailure} types apisync raises; none of them is worth retrying. */
+public final class FailureTypes {
+
+  /** The config id names no config. */
+  public static final String CONFIG_NOT_FOUND = "ConfigNotFound";
+
+  /** The config cannot run as written (bad domain, unknown field, disabled, ...). */
+  public static final String INVALID_CONFIG = "InvalidConfig";
+
+  /** The target refused the request for good (a 4xx other than 408/425/429). */
+  public static final String PERMANENT_HTTP = "PermanentHttpFailure";
+
+  private FailureTypes() {}
+
+  /** All of them, for a retry policy's do-not-retry list. */
+  public static String[] nonRetryable() {
+    return new String[] {CONFIG_NOT_FOUND, INVALID_CONFIG, PERMANENT_HTTP};
+  }
+}

@@ -1,0 +1,33 @@
+package dev.apisync.workflows;
+
+import java.util.List;
+
+/**
+ * Where a run stands between pages: the keyset cursor and the counters. Continue-as-new carries it
+ * into the next execution so the run resumes exactly after the last completed page.
+ *
+ * @param afterId keyset cursor: the next page holds ids greater than this
+ * @param startedAtMillis the run's recorded start (workflow time), fixed for all its executions
+ * @param failuresOmitted failures counted but not listed, once the list reached its cap
+ */
+public record RunCheckpoint(
+    long afterId,
+    long startedAtMillis,
+    int pages,
+    int sent,
+    int failed,
+    int skipped,
+    List<RecordFailure> failures,
+    int failuresOmitted) {
+
+  public RunCheckpoint {
+    failures = List.copyOf(failures);
+  }
+
+  /** A run that has not started: its start time is recorded by the first execution. */
+  public static final RunCheckpoint FRESH = new RunCheckpoint(0, 0, 0, 0, 0, 0, List.of(), 0);
+
+  public boolean isFresh() {
+    return startedAtMillis == 0;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.apisync.workflows;
+
+import java.util.List;
+
+/**
+ * What starts a sync run.
+ *
+ * @param recordIds the records to send; empty means every record the config's domain selects
+ * @param maxHistoryEvents continue-as-new once an execution's history holds this many events; 0
+ *     means {@link #DEFAULT_MAX_HISTORY_EVENTS}. Part of the input (not worker configuration) so a
+ *     replay always takes the same decision.
+ * @param checkpoint {@link RunCheckpoint#FRESH} on the first execution; set by continue-as-new
+ */
+public record SyncRunInput(
+    long configId,
+    List<Long> recordIds,
+    Trigger trigger,
+    boolean dryRun,
+    int maxHistoryEvents,
+    RunCheckpoint checkpoint) {
+
+  public static final int DEFAULT_MAX_HISTORY_EVENTS = 10_000;
+
+  public SyncRunInput {
+    recordIds = recordIds.stream().distinct().sorted().toList();
+  }
+
+  public static SyncRunInput of(
+      long configId, List<Long> recordIds, Trigger trigger, boolean dryRun) {
+    return new SyncRunInput(configId, recordIds, trigger, dryRun, 0, RunCheckpoint.FRESH);
+  }
+
+  public int historyEventLimit() {
+    return maxHistoryEvents > 0 ? maxHistoryEvents : DEFAULT_MAX_HISTORY_EVENTS;
+  }
+
+  public SyncRunInput continuingFrom(RunCheckpoint next) {
+    return new SyncRunInput(configId, recordIds, trigger, dryRun, maxHistoryEvents, next);
+  }
+}
