@@ -27,6 +27,11 @@ public record RunCheckpoint(
   /** A run that has not started: its start time is recorded by the first execution. */
   public static final RunCheckpoint FRESH = new RunCheckpoint(0, 0, 0, 0, 0, 0, List.of(), 0);
 
+  public RunCheckpoint startingAt(long millis) {
+    return new RunCheckpoint(
+        afterId, millis, pages, sent, failed, skipped, failures, failuresOmitted);
+  }
+
   public boolean isFresh() {
     return startedAtMillis == 0;
   }

@@ -1,0 +1,85 @@
+package dev.apisync.workflows;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The counters of a run as its pages complete. Mutable, owned by one workflow execution; {@link
+ * #checkpoint()} freezes it for continue-as-new and {@link #result} for the end.
+ */
+final class RunTally {
+
+  /** Failures listed in a result; more are only counted, keeping results far below 2 MB. */
+  static final int MAX_LISTED_FAILURES = 1_000;
+
+  private final long startedAtMillis;
+  private long afterId;
+  private int pages;
+  private int sent;
+  private int failed;
+  private int skipped;
+  private final List<RecordFailure> failures;
+  private int failuresOmitted;
+
+  RunTally(RunCheckpoint from) {
+    this.startedAtMillis = from.startedAtMillis();
+    this.afterId = from.afterId();
+    this.pages = from.pages();
+    this.sent = from.sent();
+    this.failed = from.failed();
+    this.skipped = from.skipped();
+    this.failures = new ArrayList<>(from.failures());
+    this.failuresOmitted = from.failuresOmitted();
+  }
+
+  long startedAtMillis() {
+    return startedAtMillis;
+  }
+
+  long afterId() {
+    return afterId;
+  }
+
+  /** Records sent or failed so far: what a config's {@code limit} caps. */
+  int attempted() {
+    return sent + failed;
+  }
+
+  void pageDone(long nextAfterId) {
+    afterId = nextAfterId;
+    pages++;
+  }
+
+  void sent(int count) {
+    sent += count;
+  }
+
+  void skipped(int count) {
+    skipped += count;
+  }
+
+  void failed(List<RecordFailure> newFailures) {
+    failed += newFailures.size();
+    for (RecordFailure failure : newFailures) {
+      if (failures.size() < MAX_LISTED_FAILURES) {
+        failures.add(failure);
+      } else {
+        failuresOmitted++;
+      }
+    }
+  }
+
+  SyncProgress progress() {
+    return new SyncProgress(pages, sent, failed, skipped, afterId);
+  }
+
+  RunCheckpoint checkpoint() {
+    return new RunCheckpoint(
+        afterId, startedAtMillis, pages, sent, failed, skipped, failures, failuresOmitted);
+  }
+
+  SyncRunResult result(boolean dryRun, List<RequestPreview> previews) {
+    return new SyncRunResult(
+        pages, sent, failed, skipped, failures, failuresOmitted, dryRun, previews);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.apisync.workflows;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Readable workflow ids: {@code sync-<config name>-<UTC time to the millisecond>}. */
+public final class WorkflowIds {
+
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final int MAX_NAME_LENGTH = 60;
+
+  private WorkflowIds() {}
+
+  /**
+   * E.g. {@code sync-customers-to-crm-20261128T161000.123Z}; the name is slugged to [a-z0-9-], and
+   * a name with no such character (Cyrillic, say) becomes {@code config-<id>}.
+   */
+  public static String forRun(long configId, String configName, Instant startedAt) {
+    String slug = slug(configName);
+    return "sync-" + (slug.isEmpty() ? "config-" + configId : slug) + "-" + STAMP.format(startedAt);
+  }
+
+  private static String slug(String name) {
+    String slug =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+)|(-+$)", "");
+    if (slug.length() > MAX_NAME_LENGTH) {
+      slug = slug.substring(0, MAX_NAME_LENGTH).replaceAll("-+$", "");
+    }
+    return slug;
+  }
+}
