@@ -1,0 +1,78 @@
+package dev.apisync.activities.delivery;
+
+import dev.apisync.activities.config.AuthSettings;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/**
+ * Masks secrets before a request leaves the activity as a preview, a log line or a request-log row
+ * (SPEC §2: secrets are never written to logs and never enter Temporal history).
+ *
+ * <p>It errs on the side of masking: besides the auth header and the headers that carry credentials
+ * by definition, it masks headers whose names look like they carry one ({@code X-Shop-Token},
+ * {@code X-Api-Key}) and any header whose value contains the config's password, token or key.
+ */
+public final class SecretRedactor {
+
+  public static final String MASK = "***";
+
+  private static final Set<String> CREDENTIAL_HEADERS =
+      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
+
+  private static final Pattern SECRET_LOOKING_NAME =
+      Pattern.compile("(?i).*(auth|token|secret|passw|api[-_]?key|credential|session|signature).*");
+
+  /** Shorter secrets would mask harmless values that merely contain those characters. */
+  private static final int MIN_SECRET_LENGTH = 4;
+
+  private SecretRedactor() {}
+
+  /** A copy of the headers, in order, with every secret value replaced by {@link #MASK}. */
+  public static Headers redactHeaders(Headers headers, AuthSettings auth) {
+    List<String> secrets = secretValues(auth);
+    Headers.Builder redacted = new Headers.Builder();
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      String value = headers.value(i);
+      boolean secret = isSecretName(name, auth) || secrets.stream().anyMatch(value::contains);
+      redacted.add(name, secret ? MASK : value);
+    }
+    return redacted.build();
+  }
+
+  /** The URL with the values of secret-looking query parameters ({@code ?api_key=}) masked. */
+  public static HttpUrl redactUrl(HttpUrl url) {
+    if (url.queryParameterNames().stream().noneMatch(SecretRedactor::isSecretLookingName)) {
+      return url; // keep the URL exactly as sent
+    }
+    HttpUrl.Builder redacted = url.newBuilder().query(null);
+    for (int i = 0; i < url.querySize(); i++) {
+      String name = url.queryParameterName(i);
+      String value = url.queryParameterValue(i);
+      boolean secret = isSecretLookingName(name) && value != null;
+      redacted.addQueryParameter(name, secret ? MASK : value);
+    }
+    return redacted.build();
+  }
+
+  private static boolean isSecretName(String name, AuthSettings auth) {
+    return CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT))
+        || name.equalsIgnoreCase(auth.headerName())
+        || isSecretLookingName(name);
+  }
+
+  private static boolean isSecretLookingName(String name) {
+    return SECRET_LOOKING_NAME.matcher(name).matches();
+  }
+
+  private static List<String> secretValues(AuthSettings auth) {
+    return Stream.of(auth.password(), auth.token(), auth.value())
+        .filter(s -> s.length() >= MIN_SECRET_LENGTH)
+        .toList();
+  }
+}
