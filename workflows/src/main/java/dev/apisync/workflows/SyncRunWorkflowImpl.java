@@ -129,18 +129,28 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
       tally.failed(result.failures());
     } catch (ActivityFailure failure) {
       // Retries are spent (or the failure is permanent): these records fail, the run goes on.
-      String reason = rootMessage(failure);
-      tally.failed(
-          request.recordIds().stream().map(id -> new RecordFailure(id, reason, 0)).toList());
+      failAll(request, failure);
     }
   }
 
+  /** A dry run counts what it would send as sent and shows the first requests. */
   private void preview(
       DeliveryActivities delivery, DeliveryRequest request, List<RequestPreview> previews) {
-    if (previews.size() < MAX_PREVIEWS) {
-      previews.add(delivery.preview(request));
+    if (previews.size() >= MAX_PREVIEWS) {
+      tally.sent(request.records().size());
+      return;
     }
-    tally.sent(request.records().size());
+    try {
+      previews.add(delivery.preview(request));
+      tally.sent(request.records().size());
+    } catch (ActivityFailure failure) {
+      failAll(request, failure);
+    }
+  }
+
+  private void failAll(DeliveryRequest request, ActivityFailure failure) {
+    String reason = rootMessage(failure);
+    tally.failed(request.recordIds().stream().map(id -> new RecordFailure(id, reason, 0)).toList());
   }
 
   private boolean historyIsLong(SyncRunInput input) {
