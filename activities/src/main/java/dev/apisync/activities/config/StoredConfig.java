@@ -1,0 +1,43 @@
+package dev.apisync.activities.config;
+
+import dev.apisync.workflows.ConfigSnapshot;
+import dev.apisync.workflows.FieldLine;
+import java.time.Instant;
+
+/** A sync config as stored: its id and timestamps besides the config itself. */
+public record StoredConfig(long id, SyncConfig config, Instant createdAt, Instant updatedAt) {
+
+  /** What a run needs of this config, without secrets or headers. */
+  public ConfigSnapshot snapshot() {
+    return new ConfigSnapshot(
+        id,
+        config.name(),
+        config.model(),
+        config.filterDomain(),
+        config.requestUrl(),
+        config.method().orElseThrow(() -> invalidStored("httpMethod")),
+        config.connectTimeout(),
+        config.readTimeout(),
+        config.paginated(),
+        config.pageSize(),
+        config.limit() == null ? 0 : config.limit(),
+        config.retry(),
+        config.lines().stream()
+            .map(
+                line ->
+                    new FieldLine(
+                        line.field(),
+                        line.externalKey(),
+                        line.type().orElseThrow(() -> invalidStored("valueType")),
+                        line.isIdentifier(),
+                        line.mappingConfig(),
+                        line.expression()))
+            .toList(),
+        config.language(),
+        config.enabled());
+  }
+
+  private IllegalStateException invalidStored(String field) {
+    return new IllegalStateException("stored config " + id + " has an invalid " + field);
+  }
+}

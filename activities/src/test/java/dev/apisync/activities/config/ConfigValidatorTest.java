@@ -1,0 +1,453 @@
+package dev.apisync.activities.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apisync.activities.source.DomainCompiler;
+import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.testing.TestPostgres;
+import dev.apisync.workflows.RetrySettings;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each rule of SPEC §2/§3, against a real (small) source database and a real store. */
+class ConfigValidatorTest {
+
+  private static ConfigStore store;
+  private static ConfigValidator validator;
+
+  @BeforeAll
+  static void setUp() {
+    var appDatabase = TestPostgres.freshDatabase("config_validator");
+    Flyway.configure().dataSource(appDatabase).load().migrate();
+    store = new ConfigStore(appDatabase, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
+    SourceCatalog catalog =
+        new SourceCatalog(SampleSource.create(TestPostgres.freshDatabase("config_source")));
+    validator = new ConfigValidator(catalog, new DomainCompiler(catalog), store);
+  }
+
+  @Test
+  void acceptsAValidConfig() {
+    assertThat(validator.validate(SampleConfigs.everyField(unique()), 0)).isEmpty();
+    assertThat(validator.validate(SampleConfigs.partners(unique()), 0)).isEmpty();
+  }
+
+  @Test
+  void requiresAName() {
+    assertThat(errors(c -> c.name("  "))).containsExactly("name: required");
+  }
+
+  @Test
+  void rejectsANameAnotherConfigHasIgnoringCase() {
+    String name = unique();
+    store.create(SampleConfigs.partners(name));
+
+    assertThat(errors(c -> c.name(name.toUpperCase())))
+        .singleElement()
+        .asString()
+        .startsWith("name: sync config '" + name + "'")
+        .endsWith("already has this name");
+  }
+
+  @Test
+  void aReplacedConfigKeepsItsOwnName() {
+    String name = unique();
+    long id = store.create(SampleConfigs.partners(name));
+
+    assertThat(validator.validate(SampleConfigs.partners(name), id)).isEmpty();
+  }
+
+  @Test
+  void rejectsAnUnknownModel() {
+    assertThat(errors(c -> c.model("res.partnr")))
+        .containsExactly(
+            "model: unknown model 'res.partnr': the source database has no table res_partnr");
+  }
+
+  @Test
+  void rejectsADomainThatDoesNotCompile() {
+    assertThat(errors(c -> c.filterDomain("[('customer_rank', '>'")))
+        .singleElement()
+        .asString()
+        .startsWith("filterDomain: ");
+  }
+
+  @Test
+  void rejectsARelativeOrNonHttpUrl() {
+    assertThat(errors(c -> c.requestUrl("/partners")))
+        .containsExactly(
+            "requestUrl: must be an absolute http or https URL, e.g. https://api.example.com/partners");
+    assertThat(errors(c -> c.requestUrl("ftp://files.example.com/partners")))
+        .containsExactly(
+            "requestUrl: must be an absolute http or https URL, e.g. https://api.example.com/partners");
+    assertThat(errors(c -> c.requestUrl("https://api.example.com/a b")))
+        .singleElement()
+        .asString()
+        .startsWith("requestUrl: not a valid URL");
+  }
+
+  @Test
+  void acceptsPlaceholdersThatNameExternalKeys() {
+    assertThat(errors(c -> c.requestUrl("https://api.example.com/partners/{external_id}")))
+        .isEmpty();
+    assertThat(errors(c -> c.requestUrl("https://api.example.com/{contact.email}/x"))).isEmpty();
+  }
+
+  @Test
+  void rejectsPlaceholdersThatAreNoExternalKey() {
+    assertThat(errors(c -> c.requestUrl("https://api.example.com/partners/{id}")))
+        .containsExactly("requestUrl: placeholder {id} is not the externalKey of any line");
+    assertThat(errors(c -> c.requestUrl("https://api.example.com/partners/{external_id")))
+        .singleElement()
+        .asString()
+        .startsWith("requestUrl: has an unmatched '{' or '}'");
+  }
+
+  @Test
+  void rejectsPlaceholdersInAPaginatedConfig() {
+    assertThat(
+            errors(
+                c ->
+                    c.requestUrl("https://api.example.com/partners/{external_id}").paginated(true)))
+        .singleElement()
+        .asString()
+        .startsWith("requestUrl: placeholders are filled per record");
+  }
+
+  @Test
+  void rejectsTwoMethodsOrAnUnknownOne() {
+    assertThat(errors(c -> c.httpMethod("GET,POST")))
+        .containsExactly(
+            "httpMethod: must be exactly one of GET, POST, PUT, PATCH, DELETE (got 'GET,POST')");
+    assertThat(errors(c -> c.httpMethod("POST PUT")))
+        .singleElement()
+        .asString()
+        .startsWith("httpMethod:");
+    assertThat(errors(c -> c.httpMethod("FETCH")))
+        .singleElement()
+        .asString()
+        .startsWith("httpMethod:");
+    assertThat(errors(c -> c.httpMethod("")))
+        .singleElement()
+        .asString()
+        .startsWith("httpMethod: required");
+    assertThat(errors(c -> c.httpMethod("patch"))).isEmpty();
+  }
+
+  @Test
+  void rejectsTimeoutsOutOfRange() {
+    assertThat(errors(c -> c.connectTimeout(0).readTimeout(301)))
+        .containsExactly(
+            "connectTimeout: must be between 1 and 60 seconds (got 0)",
+            "readTimeout: must be between 1 and 300 seconds (got 301)");
+    assertThat(errors(c -> c.connectTimeout(61).readTimeout(0))).hasSize(2);
+    assertThat(errors(c -> c.connectTimeout(60).readTimeout(300))).isEmpty();
+  }
+
+  @Test
+  void basicAuthNeedsLoginAndPassword() {
+    assertThat(errors(c -> c.auth(SyncConfig.Auth.basic("", ""))))
+        .containsExactly(
+            "auth.login: required for basic auth", "auth.password: required for basic auth");
+    assertThat(errors(c -> c.auth(SyncConfig.Auth.basic("a:b", "pw"))))
+        .containsExactly("auth.login: may not contain ':', which separates login and password");
+  }
+
+  @Test
+  void bearerAuthNeedsAToken() {
+    assertThat(errors(c -> c.auth(SyncConfig.Auth.bearer(""))))
+        .containsExactly("auth.token: required for bearer auth");
+  }
+
+  @Test
+  void apiKeyAuthNeedsHeaderNameAndValue() {
+    assertThat(errors(c -> c.auth(SyncConfig.Auth.apiKey("", ""))))
+        .containsExactly(
+            "auth.headerName: required for apiKey auth, e.g. X-Api-Key",
+            "auth.value: required for apiKey auth");
+    assertThat(errors(c -> c.auth(SyncConfig.Auth.apiKey("X Key", "v"))))
+        .containsExactly("auth.headerName: 'X Key' is not a valid HTTP header name");
+  }
+
+  @Test
+  void rejectsAnUnknownAuthType() {
+    assertThat(errors(c -> c.auth(new SyncConfig.Auth("oauth2", "", "", "", "", ""))))
+        .containsExactly("auth.type: must be one of none, basic, bearer, apiKey (got 'oauth2')");
+  }
+
+  @Test
+  void aReplacementMayOmitTheStoredSecretOfTheSameAuthType() {
+    String name = unique();
+    long id =
+        store.create(
+            SampleConfigs.partners(name).toBuilder()
+                .auth(SyncConfig.Auth.bearer("stored"))
+                .build());
+
+    SyncConfig withoutToken =
+        SampleConfigs.partners(name).toBuilder().auth(SyncConfig.Auth.bearer("")).build();
+    SyncConfig switchedToBasic =
+        SampleConfigs.partners(name).toBuilder().auth(SyncConfig.Auth.basic("odoo", "")).build();
+
+    assertThat(validator.validate(withoutToken, id)).isEmpty();
+    assertThat(validator.validate(switchedToBasic, id))
+        .containsExactly(new FieldError("auth.password", "required for basic auth"));
+  }
+
+  @Test
+  void rejectsEmptyDuplicateAndAuthHeaders() {
+    assertThat(
+            errors(
+                c ->
+                    c.auth(SyncConfig.Auth.apiKey("X-Api-Key", "k"))
+                        .header("", "x")
+                        .header("authorization", "Token abc")
+                        .header("x-api-key", "other")
+                        .header("X-Tenant", "a")
+                        .header("X-TENANT", "b")))
+        .containsExactly(
+            "headers[0].key: required",
+            "headers[1].key: set Authorization through auth (basic, bearer, or apiKey with"
+                + " headerName Authorization), which keeps its value encrypted",
+            "headers[2].key: 'x-api-key' is the apiKey auth header; auth sets it",
+            "headers[4].key: 'X-TENANT' is already set by headers[3]");
+  }
+
+  @Test
+  void rejectsHeaderValuesWithLineBreaks() {
+    assertThat(errors(c -> c.header("X-Evil", "a\r\nX-Injected: 1")))
+        .containsExactly("headers[0].value: may not contain line breaks");
+  }
+
+  @Test
+  void needsAtLeastOneLine() {
+    assertThat(errors(c -> c.lines(List.of())))
+        .containsExactly("lines: at least one line is required");
+  }
+
+  @Test
+  void needsExactlyOneIdentifierLine() {
+    assertThat(errors(c -> c.lines(List.of(SyncConfig.Line.plain("id", "id")))))
+        .containsExactly(
+            "lines: exactly one line must be the record identifier (isIdentifier: true)");
+    assertThat(
+            errors(
+                c ->
+                    c.lines(
+                        List.of(
+                            SyncConfig.Line.identifier("id", "id"),
+                            SyncConfig.Line.identifier("email", "email"),
+                            SyncConfig.Line.identifier("name", "name")))))
+        .containsExactly(
+            "lines[1].isIdentifier: only one line may be the record identifier; lines[0] already is",
+            "lines[2].isIdentifier: only one line may be the record identifier; lines[0] already is");
+  }
+
+  @Test
+  void eachLineFieldMustResolveInTheCatalog() {
+    assertThat(
+            errors(
+                c ->
+                    c.line(SyncConfig.Line.plain("parent_id.country_id.code", "country_code"))
+                        .line(SyncConfig.Line.plain("nme", "nickname"))))
+        .containsExactly("lines[4].field: unknown field 'nme' on res.partner");
+  }
+
+  @Test
+  void externalKeysAreRequiredUniqueAndDoNotCollide() {
+    assertThat(
+            errors(
+                c ->
+                    c.line(SyncConfig.Line.plain("name", ""))
+                        .line(SyncConfig.Line.plain("email", "name"))
+                        .line(SyncConfig.Line.plain("email", "contact"))
+                        .line(SyncConfig.Line.plain("email", "a..b"))))
+        .containsExactly(
+            "lines[3].externalKey: required",
+            "lines[4].externalKey: 'name' is already the externalKey of lines[1]",
+            "lines[5].externalKey: 'contact' and 'contact.email' (lines[2]) collide: 'contact'"
+                + " cannot be both a value and an object",
+            "lines[6].externalKey: 'a..b' has an empty part between dots");
+  }
+
+  @Test
+  void rejectsAnUnknownValueType() {
+    assertThat(errors(c -> c.line(new SyncConfig.Line("name", "n2", "json", false, 0, ""))))
+        .containsExactly(
+            "lines[3].valueType: must be one of plain, relational, python, relational_python"
+                + " (got 'json')");
+  }
+
+  @Test
+  void relationalLinesNeedAnExistingMappingConfigOfTheLinkedModel() {
+    long countries = store.create(SampleConfigs.countries(unique()));
+    long otherPartners = store.create(SampleConfigs.partners(unique()));
+
+    assertThat(errors(c -> c.line(SyncConfig.Line.relational("country_id", "country", countries))))
+        .isEmpty();
+    assertThat(errors(c -> c.line(SyncConfig.Line.relational("country_id", "country", 0))))
+        .singleElement()
+        .asString()
+        .startsWith("lines[3].mappingConfig: required for relational lines");
+    assertThat(errors(c -> c.line(SyncConfig.Line.relational("country_id", "country", 987_654))))
+        .containsExactly("lines[3].mappingConfig: no sync config has id 987654");
+    assertThat(
+            errors(c -> c.line(SyncConfig.Line.relational("country_id", "country", otherPartners))))
+        .containsExactly(
+            "lines[3].mappingConfig: config "
+                + otherPartners
+                + " maps res.partner, but country_id links to res.country");
+    assertThat(errors(c -> c.line(SyncConfig.Line.relational("name", "country", countries))))
+        .containsExactly(
+            "lines[3].field: 'name' is not a relational field; a relational line needs a"
+                + " many2one, one2many or many2many");
+  }
+
+  @Test
+  void mappingsMayNotLoop() {
+    String name = unique();
+    long parents = store.create(SampleConfigs.partners(name));
+    long children =
+        store.create(
+            SampleConfigs.partners(unique()).toBuilder()
+                .line(SyncConfig.Line.relational("parent_id", "parent", parents))
+                .build());
+
+    SyncConfig loopsBack =
+        SampleConfigs.partners(name).toBuilder()
+            .line(SyncConfig.Line.relational("parent_id", "parent", children))
+            .build();
+    SyncConfig selfReference =
+        SampleConfigs.partners(name).toBuilder()
+            .line(SyncConfig.Line.relational("parent_id", "parent", parents))
+            .build();
+
+    assertThat(validator.validate(loopsBack, parents))
+        .extracting(FieldError::toString)
+        .containsExactly(
+            "lines[3].mappingConfig: config "
+                + children
+                + " maps through this config in turn: mappings may not loop");
+    assertThat(validator.validate(selfReference, parents))
+        .extracting(FieldError::toString)
+        .containsExactly("lines[3].mappingConfig: a config cannot be its own mappingConfig");
+  }
+
+  @Test
+  void aMappingConfigInUseKeepsItsModel() {
+    String name = unique();
+    long countries = store.create(SampleConfigs.countries(name));
+    store.create(
+        SampleConfigs.partners(unique()).toBuilder()
+            .line(SyncConfig.Line.relational("country_id", "country", countries))
+            .build());
+
+    SyncConfig nowPartners = SampleConfigs.partners(name);
+
+    assertThat(validator.validate(nowPartners, countries))
+        .extracting(FieldError::field)
+        .containsExactly("model");
+  }
+
+  @Test
+  void pythonLinesNeedAnExpressionAndOthersTakeNone() {
+    assertThat(errors(c -> c.line(SyncConfig.Line.python("greeting", "'Hi ' + record.name"))))
+        .isEmpty();
+    assertThat(
+            errors(
+                c -> c.line(new SyncConfig.Line("", "tags", "relational_python", false, 0, " "))))
+        .containsExactly("lines[3].expression: required for relational_python lines");
+    assertThat(errors(c -> c.line(new SyncConfig.Line("name", "n2", "plain", false, 0, "x"))))
+        .containsExactly(
+            "lines[3].expression: only python and relational_python lines take an expression");
+    assertThat(errors(c -> c.line(new SyncConfig.Line("name", "n2", "plain", false, 5, ""))))
+        .containsExactly("lines[3].mappingConfig: only relational lines take a mappingConfig");
+  }
+
+  @Test
+  void checksPageSizeAndLimit() {
+    assertThat(errors(c -> c.pageSize(0)))
+        .containsExactly("pageSize: must be between 1 and 1000 (got 0)");
+    assertThat(errors(c -> c.pageSize(1001)))
+        .containsExactly("pageSize: must be between 1 and 1000 (got 1001)");
+    assertThat(errors(c -> c.limit(0)))
+        .containsExactly("limit: must be at least 1 (leave it out for no limit)");
+    assertThat(errors(c -> c.limit(1).pageSize(1000))).isEmpty();
+  }
+
+  @Test
+  void refusesAPaginatedGet() {
+    assertThat(errors(c -> c.httpMethod("GET").paginated(true)))
+        .singleElement()
+        .asString()
+        .startsWith("paginated: a GET request has no body");
+    assertThat(errors(c -> c.httpMethod("GET"))).isEmpty();
+  }
+
+  @Test
+  void checksRetrySettings() {
+    assertThat(errors(c -> c.retry(new RetrySettings(0, 0, 0.5, 0))))
+        .containsExactly(
+            "retry.maxAttempts: must be between 1 and 100 (got 0)",
+            "retry.initialInterval: must be greater than 0 seconds",
+            "retry.maxInterval: must be greater than 0 seconds",
+            "retry.backoffCoefficient: must be at least 1");
+    assertThat(errors(c -> c.retry(new RetrySettings(101, 10_000, 1.0, 5_000))))
+        .containsExactly(
+            "retry.maxAttempts: must be between 1 and 100 (got 101)",
+            "retry.maxInterval: must be at least retry.initialInterval");
+    assertThat(errors(c -> c.retry(new RetrySettings(100, 1, 1.0, 1)))).isEmpty();
+  }
+
+  @Test
+  void checksRateLimitAndConcurrency() {
+    assertThat(errors(c -> c.rateLimit(0.0).concurrency(0)))
+        .containsExactly(
+            "rateLimit: must be greater than 0 requests per second (leave it out for no rate limit)",
+            "concurrency: must be between 1 and 64 (got 0)");
+    assertThat(errors(c -> c.concurrency(65)))
+        .containsExactly("concurrency: must be between 1 and 64 (got 65)");
+    assertThat(errors(c -> c.rateLimit(0.5).concurrency(64))).isEmpty();
+  }
+
+  @Test
+  void checksTheLanguageCode() {
+    assertThat(errors(c -> c.language("english")))
+        .containsExactly("language: 'english' is not an Odoo language code such as en_US or uk_UA");
+    assertThat(errors(c -> c.language("sr@latin"))).isEmpty();
+  }
+
+  @Test
+  void reportsEveryBrokenRuleAtOnce() {
+    List<String> fields =
+        validator
+            .validate(
+                SampleConfigs.partners(unique()).toBuilder()
+                    .httpMethod("GET,POST")
+                    .requestUrl("partners")
+                    .connectTimeout(0)
+                    .line(SyncConfig.Line.identifier("email", "email2"))
+                    .concurrency(100)
+                    .build(),
+                0)
+            .stream()
+            .map(FieldError::field)
+            .toList();
+
+    assertThat(fields)
+        .containsExactlyInAnyOrder(
+            "httpMethod", "requestUrl", "connectTimeout", "lines[3].isIdentifier", "concurrency");
+  }
+
+  private static List<String> errors(UnaryOperator<SyncConfig.Builder> edit) {
+    SyncConfig config = edit.apply(SampleConfigs.partners(unique()).toBuilder()).build();
+    return validator.validate(config, 0).stream().map(FieldError::toString).toList();
+  }
+
+  private static String unique() {
+    return "config " + UUID.randomUUID();
+  }
+}

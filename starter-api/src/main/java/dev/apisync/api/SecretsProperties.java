@@ -1,0 +1,10 @@
+package dev.apisync.api;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param key 32 random bytes, base64-encoded, that encrypt config secrets at rest; empty falls back
+ *     to a public development key
+ */
+@ConfigurationProperties("apisync.secrets")
+public record SecretsProperties(String key) {}

@@ -1,0 +1,150 @@
+package dev.apisync.api.configs;
+
+import dev.apisync.activities.config.ConfigStore;
+import dev.apisync.activities.config.ConfigValidator;
+import dev.apisync.activities.config.FieldError;
+import dev.apisync.activities.config.InvalidConfigException;
+import dev.apisync.activities.config.SyncConfig;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Sync configs (SPEC §2, §10): create, read, replace, delete. Every write is validated first and
+ * refused as a whole, with one error per broken rule, so a refused config stores nothing.
+ */
+@RestController
+@RequestMapping("/api/configs")
+@Tag(
+    name = "Sync configs",
+    description =
+        "What to read from the source database, how to map it and where to send it. Secrets"
+            + " (auth password, token, key value) are write-only: responses only say whether they"
+            + " are set, and a replace that omits one keeps the stored secret.")
+public class ConfigController {
+
+  private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+  private final ConfigStore store;
+  private final ConfigValidator validator;
+
+  public ConfigController(ConfigStore store, ConfigValidator validator) {
+    this.store = store;
+    this.validator = validator;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(operationId = "createConfig", summary = "Create a sync config")
+  @ApiResponse(responseCode = "201", description = "Created; Location names the new config")
+  @ApiResponse(
+      responseCode = "400",
+      description = "Invalid config: `errors` lists every broken rule as {field, message}",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  public ResponseEntity<ConfigView> create(@RequestBody ConfigRequest body) {
+    SyncConfig config = body.toSyncConfig();
+    requireValid(body, config, 0);
+    long id = store.create(config);
+    URI location =
+        ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
+    return ResponseEntity.created(location).body(read(id));
+  }
+
+  @GetMapping
+  @Operation(operationId = "listConfigs", summary = "List sync configs, by id")
+  public List<ConfigView> list() {
+    return store.list().stream().map(ConfigView::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  @Operation(operationId = "getConfig", summary = "Read a sync config (secrets are never returned)")
+  @ApiResponse(responseCode = "200", description = "The config")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such config",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  public ConfigView get(@PathVariable long id) {
+    return read(id);
+  }
+
+  @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Replace a sync config",
+      description =
+          "The body replaces the whole config; omitted fields take their defaults, except auth"
+              + " secrets: omit one (with an unchanged auth type) to keep the stored secret.")
+  @ApiResponse(responseCode = "200", description = "The replaced config")
+  @ApiResponse(
+      responseCode = "400",
+      description = "Invalid config: `errors` lists every broken rule as {field, message}",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such config",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  public ConfigView replace(@PathVariable long id, @RequestBody ConfigRequest body) {
+    if (!store.exists(id)) {
+      throw new ConfigNotFoundException(id);
+    }
+    SyncConfig config = body.toSyncConfig();
+    requireValid(body, config, id);
+    if (!store.replace(id, config)) {
+      throw new ConfigNotFoundException(id);
+    }
+    return read(id);
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(
+      operationId = "deleteConfig",
+      summary = "Delete a sync config with its lines and headers")
+  @ApiResponse(responseCode = "204", description = "Deleted")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such config",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "Another config's relational line uses this one as its mappingConfig",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  public ResponseEntity<Void> delete(@PathVariable long id) {
+    if (!store.delete(id)) {
+      throw new ConfigNotFoundException(id);
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  private ConfigView read(long id) {
+    return store.find(id).map(ConfigView::of).orElseThrow(() -> new ConfigNotFoundException(id));
+  }
+
+  private void requireValid(ConfigRequest body, SyncConfig config, long id) {
+    List<FieldError> errors = new ArrayList<>(body.shapeErrors());
+    errors.addAll(validator.validate(config, id));
+    if (!errors.isEmpty()) {
+      throw new InvalidConfigException(errors);
+    }
+  }
+}

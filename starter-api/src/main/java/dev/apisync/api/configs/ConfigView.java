@@ -1,0 +1,120 @@
+package dev.apisync.api.configs;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.apisync.activities.config.AuthType;
+import dev.apisync.activities.config.Header;
+import dev.apisync.activities.config.StoredConfig;
+import dev.apisync.activities.config.SyncConfig;
+import dev.apisync.workflows.RetrySettings;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+/** A stored sync config as the API returns it: secrets are replaced by {@code ...Set} flags. */
+@Schema(name = "SyncConfig")
+public record ConfigView(
+    long id,
+    String name,
+    String model,
+    String filterDomain,
+    String requestUrl,
+    String httpMethod,
+    int connectTimeout,
+    int readTimeout,
+    AuthView auth,
+    List<Header> headers,
+    List<LineView> lines,
+    boolean paginated,
+    int pageSize,
+    Integer limit,
+    String requestScript,
+    RetryView retry,
+    Double rateLimit,
+    int concurrency,
+    boolean enabled,
+    String language,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  static ConfigView of(StoredConfig stored) {
+    SyncConfig config = stored.config();
+    RetrySettings retry = config.retry();
+    return new ConfigView(
+        stored.id(),
+        config.name(),
+        config.model(),
+        config.filterDomain(),
+        config.requestUrl(),
+        config.httpMethod(),
+        config.connectTimeout(),
+        config.readTimeout(),
+        AuthView.of(config.auth()),
+        config.headers(),
+        config.lines().stream().map(LineView::of).toList(),
+        config.paginated(),
+        config.pageSize(),
+        config.limit(),
+        config.requestScript(),
+        new RetryView(
+            retry.maxAttempts(),
+            retry.initialIntervalMillis() / 1000.0,
+            retry.backoffCoefficient(),
+            retry.maxIntervalMillis() / 1000.0),
+        config.rateLimit(),
+        config.concurrency(),
+        config.enabled(),
+        config.language(),
+        stored.createdAt(),
+        stored.updatedAt());
+  }
+
+  /** Auth without its secret: only the fields of its type, and whether the secret is set. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @Schema(name = "AuthView")
+  public record AuthView(
+      @Schema(allowableValues = {"none", "basic", "bearer", "apiKey"}) String type,
+      String login,
+      Boolean passwordSet,
+      Boolean tokenSet,
+      String headerName,
+      Boolean valueSet) {
+
+    static AuthView of(SyncConfig.Auth auth) {
+      AuthType type = auth.authType().orElse(AuthType.NONE);
+      boolean secretSet = !auth.secret().isEmpty();
+      return switch (type) {
+        case NONE -> new AuthView("none", null, null, null, null, null);
+        case BASIC -> new AuthView("basic", auth.login(), secretSet, null, null, null);
+        case BEARER -> new AuthView("bearer", null, null, secretSet, null, null);
+        case API_KEY -> new AuthView("apiKey", null, null, null, auth.headerName(), secretSet);
+      };
+    }
+  }
+
+  @Schema(name = "Line")
+  public record LineView(
+      String field,
+      String externalKey,
+      String valueType,
+      @JsonProperty("isIdentifier") boolean isIdentifier,
+      @Schema(description = "relational lines: the child config's id, else null")
+          Long mappingConfig,
+      String expression) {
+
+    static LineView of(SyncConfig.Line line) {
+      return new LineView(
+          line.field(),
+          line.externalKey(),
+          line.valueType(),
+          line.isIdentifier(),
+          line.mappingConfig() == 0 ? null : line.mappingConfig(),
+          line.expression());
+    }
+  }
+
+  /** Intervals in seconds. */
+  @Schema(name = "RetryView")
+  public record RetryView(
+      int maxAttempts, double initialInterval, double backoffCoefficient, double maxInterval) {}
+}

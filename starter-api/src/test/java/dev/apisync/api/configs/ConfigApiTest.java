@@ -1,0 +1,340 @@
+package dev.apisync.api.configs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apisync.activities.config.ConfigStore;
+import dev.apisync.activities.config.SampleSource;
+import dev.apisync.activities.testing.TestPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The config API over real HTTP, with both databases real (and fresh) PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConfigApiTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static DataSource sourceDatabase;
+
+  private static final String VALID =
+      """
+      {
+        "name": "Partners to CRM",
+        "model": "res.partner",
+        "filterDomain": "[('customer_rank', '>', 0)]",
+        "requestUrl": "https://crm.example.com/api/partners/{external_id}",
+        "httpMethod": "PUT",
+        "auth": {"type": "basic", "login": "odoo", "password": "pa55-word"},
+        "headers": [{"key": "X-Tenant", "value": "acme"}],
+        "lines": [
+          {"field": "id", "externalKey": "external_id", "isIdentifier": true},
+          {"field": "name", "externalKey": "name"},
+          {"field": "parent_id.name", "externalKey": "company.name", "valueType": "plain"}
+        ],
+        "retry": {"maxAttempts": 3, "initialInterval": 0.5, "maxInterval": 30}
+      }
+      """;
+
+  @DynamicPropertySource
+  static void databases(DynamicPropertyRegistry registry) {
+    String app = TestPostgres.databaseName(TestPostgres.freshDatabase("config_api"));
+    sourceDatabase = SampleSource.create(TestPostgres.freshDatabase("config_api_source"));
+    String source = TestPostgres.databaseName(sourceDatabase);
+    registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl(app));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+    registry.add("apisync.source.url", () -> TestPostgres.jdbcUrl(source));
+    registry.add("apisync.source.username", () -> "postgres");
+    registry.add("apisync.source.password", () -> "");
+    registry.add("spring.temporal.test-server.enabled", () -> "true");
+    registry.add("spring.temporal.workers-auto-discovery.enabled", () -> "false");
+  }
+
+  @LocalServerPort int port;
+  @Autowired DataSource dataSource;
+  @Autowired ConfigStore store;
+
+  @BeforeEach
+  void noConfigs() {
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    jdbc.sql("DELETE FROM sync_config_line").update();
+    jdbc.sql("DELETE FROM sync_config").update();
+  }
+
+  @Test
+  void createsAConfigAndReadsItBackWithoutSecrets() throws Exception {
+    HttpResponse<String> created = send("POST", "/api/configs", VALID);
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonNode body = JSON.readTree(created.body());
+    long id = body.get("id").asLong();
+    assertThat(created.headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).endsWith("/api/configs/" + id));
+    assertThat(created.body()).doesNotContain("pa55-word").doesNotContain("\"password\"");
+    assertThat(body.get("auth").toString())
+        .isEqualTo("{\"type\":\"basic\",\"login\":\"odoo\",\"passwordSet\":true}");
+
+    HttpResponse<String> read = send("GET", "/api/configs/" + id, null);
+
+    assertThat(read.statusCode()).isEqualTo(200);
+    JsonNode config = JSON.readTree(read.body());
+    assertThat(read.body()).doesNotContain("pa55-word");
+    assertThat(config.get("name").asString()).isEqualTo("Partners to CRM");
+    assertThat(config.get("httpMethod").asString()).isEqualTo("PUT");
+    assertThat(config.get("connectTimeout").asInt()).isEqualTo(5);
+    assertThat(config.get("readTimeout").asInt()).isEqualTo(15);
+    assertThat(config.get("pageSize").asInt()).isEqualTo(100);
+    assertThat(config.get("concurrency").asInt()).isEqualTo(1);
+    assertThat(config.get("enabled").asBoolean()).isTrue();
+    assertThat(config.get("language").asString()).isEqualTo("en_US");
+    assertThat(config.get("retry").toString())
+        .isEqualTo(
+            "{\"maxAttempts\":3,\"initialInterval\":0.5,\"backoffCoefficient\":2.0,\"maxInterval\":30.0}");
+    assertThat(config.get("lines").get(0).get("isIdentifier").asBoolean()).isTrue();
+    assertThat(config.get("lines").get(2).get("externalKey").asString()).isEqualTo("company.name");
+    assertThat(config.get("headers").toString())
+        .isEqualTo("[{\"key\":\"X-Tenant\",\"value\":\"acme\"}]");
+    assertThat(ids(send("GET", "/api/configs", null))).containsExactly(id);
+    assertThat(store.credentials(id).auth().password()).isEqualTo("pa55-word");
+  }
+
+  @Test
+  void refusesAConfigWithSeveralBrokenFieldsListingEachAndStoresNothing() throws Exception {
+    ObjectNode broken = valid();
+    broken.put("model", "res.partnr");
+    broken.put("httpMethod", "GET,POST");
+    broken.put("requestUrl", "/partners");
+    broken.put("connectTimeout", 0);
+    ((ObjectNode) broken.get("lines").get(1)).put("isIdentifier", true);
+
+    HttpResponse<String> response = send("POST", "/api/configs", broken.toString());
+
+    assertProblem(response, 400, "Invalid sync config");
+    assertThat(errorFields(response))
+        .contains("model", "httpMethod", "requestUrl", "connectTimeout", "lines[1].isIdentifier");
+    assertThat(ids(send("GET", "/api/configs", null))).isEmpty();
+  }
+
+  @Test
+  void refusesADuplicateNameOnTheNameField() throws Exception {
+    assertThat(send("POST", "/api/configs", VALID).statusCode()).isEqualTo(201);
+    ObjectNode again = valid();
+    again.put("name", "partners to crm");
+
+    HttpResponse<String> response = send("POST", "/api/configs", again.toString());
+
+    assertProblem(response, 400, "Invalid sync config");
+    assertThat(errorFields(response)).containsExactly("name");
+  }
+
+  @Test
+  void malformedJsonIsAProblemWithoutAStackTrace() throws Exception {
+    HttpResponse<String> response = send("POST", "/api/configs", "{\"name\": \"x\", ");
+
+    assertProblem(response, 400, "Malformed JSON");
+    assertThat(JSON.readTree(response.body()).get("detail").asString())
+        .startsWith("Unexpected end-of-input")
+        .contains("line 1")
+        .doesNotContain("Source")
+        .doesNotContain("Feature");
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at tools.");
+    assertProblem(send("POST", "/api/configs", "[1, 2]"), 400, "Invalid sync config");
+    assertThat(send("POST", "/api/configs", "[1, 2]").body()).doesNotContain("dev.apisync");
+    assertProblem(send("POST", "/api/configs", ""), 400, "Missing request body");
+  }
+
+  @Test
+  void aWrongJsonTypeNamesTheField() throws Exception {
+    ObjectNode wrong = valid();
+    wrong.put("connectTimeout", "five");
+
+    HttpResponse<String> response = send("POST", "/api/configs", wrong.toString());
+
+    assertProblem(response, 400, "Invalid sync config");
+    assertThat(errors(response)).containsExactly("connectTimeout: expected a number");
+
+    ObjectNode notABoolean = valid();
+    ((ObjectNode) notABoolean.get("lines").get(1)).put("isIdentifier", "maybe");
+    assertThat(errors(send("POST", "/api/configs", notABoolean.toString())))
+        .containsExactly("lines[1].isIdentifier: expected true or false");
+
+    ObjectNode fractional = valid();
+    fractional.put("pageSize", 10.5);
+    assertThat(errors(send("POST", "/api/configs", fractional.toString())))
+        .containsExactly("pageSize: expected a whole number");
+    assertThat(ids(send("GET", "/api/configs", null))).isEmpty();
+  }
+
+  @Test
+  void unknownFieldsAreErrorsNotSilentlyDropped() throws Exception {
+    ObjectNode typo = valid();
+    typo.put("conectTimeout", 7);
+    ((ObjectNode) typo.get("auth")).put("passwd", "x");
+
+    HttpResponse<String> response = send("POST", "/api/configs", typo.toString());
+
+    assertProblem(response, 400, "Invalid sync config");
+    assertThat(errors(response))
+        .containsExactlyInAnyOrder("conectTimeout: unknown field", "auth.passwd: unknown field");
+  }
+
+  @Test
+  void putReplacesTheConfigAndKeepsAnOmittedSecret() throws Exception {
+    long id = JSON.readTree(send("POST", "/api/configs", VALID).body()).get("id").asLong();
+    // Send back what GET returned (read-only fields and all), with one change.
+    ObjectNode edited = (ObjectNode) JSON.readTree(send("GET", "/api/configs/" + id, null).body());
+    edited.put("name", "Partners v2");
+    edited.put("readTimeout", 60);
+
+    HttpResponse<String> response = send("PUT", "/api/configs/" + id, edited.toString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode replaced = JSON.readTree(response.body());
+    assertThat(replaced.get("name").asString()).isEqualTo("Partners v2");
+    assertThat(replaced.get("readTimeout").asInt()).isEqualTo(60);
+    assertThat(replaced.get("auth").get("passwordSet").asBoolean()).isTrue();
+    assertThat(store.credentials(id).auth().password()).isEqualTo("pa55-word");
+  }
+
+  @Test
+  void anInvalidPutChangesNothing() throws Exception {
+    long id = JSON.readTree(send("POST", "/api/configs", VALID).body()).get("id").asLong();
+    ObjectNode broken = valid();
+    broken.put("pageSize", 0);
+
+    HttpResponse<String> response = send("PUT", "/api/configs/" + id, broken.toString());
+
+    assertProblem(response, 400, "Invalid sync config");
+    assertThat(errors(response)).containsExactly("pageSize: must be between 1 and 1000 (got 0)");
+    assertThat(
+            JSON.readTree(send("GET", "/api/configs/" + id, null).body()).get("pageSize").asInt())
+        .isEqualTo(100);
+  }
+
+  @Test
+  void unknownIdsAreNotFound() throws Exception {
+    assertProblem(send("GET", "/api/configs/987654", null), 404, "Sync config not found");
+    assertProblem(send("PUT", "/api/configs/987654", VALID), 404, "Sync config not found");
+    assertProblem(send("DELETE", "/api/configs/987654", null), 404, "Sync config not found");
+  }
+
+  @Test
+  void deleteRemovesTheConfig() throws Exception {
+    long id = JSON.readTree(send("POST", "/api/configs", VALID).body()).get("id").asLong();
+
+    assertThat(send("DELETE", "/api/configs/" + id, null).statusCode()).isEqualTo(204);
+
+    assertProblem(send("GET", "/api/configs/" + id, null), 404, "Sync config not found");
+  }
+
+  @Test
+  void deletingAConfigThatAnotherMapsThroughIsAConflict() throws Exception {
+    long parents = JSON.readTree(send("POST", "/api/configs", VALID).body()).get("id").asLong();
+    ObjectNode children = valid();
+    children.put("name", "Contacts with company");
+    children
+        .withArray("lines")
+        .addObject()
+        .put("field", "parent_id")
+        .put("externalKey", "parent")
+        .put("valueType", "relational")
+        .put("mappingConfig", parents);
+    HttpResponse<String> created = send("POST", "/api/configs", children.toString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long child = JSON.readTree(created.body()).get("id").asLong();
+
+    HttpResponse<String> response = send("DELETE", "/api/configs/" + parents, null);
+
+    assertProblem(response, 409, "Sync config in use");
+    assertThat(JSON.readTree(response.body()).get("usedBy").get(0).get("id").asLong())
+        .isEqualTo(child);
+    assertThat(send("GET", "/api/configs/" + parents, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void openApiDocumentsTheConfigApi() throws Exception {
+    HttpResponse<String> docs = send("GET", "/v3/api-docs", null);
+
+    assertThat(docs.statusCode()).isEqualTo(200);
+    JsonNode paths = JSON.readTree(docs.body()).get("paths");
+    assertThat(paths.has("/api/configs")).isTrue();
+    assertThat(paths.has("/api/configs/{id}")).isTrue();
+    assertThat(send("GET", "/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void flywayMigratesOnlyApisyncsOwnDatabase() {
+    String tables =
+        "SELECT count(to_regclass(t)) FROM unnest(ARRAY['sync_config', 'flyway_schema_history']) t";
+
+    assertThat(JdbcClient.create(dataSource).sql(tables).query(Integer.class).single())
+        .isEqualTo(2);
+    assertThat(JdbcClient.create(sourceDatabase).sql(tables).query(Integer.class).single())
+        .isZero();
+  }
+
+  private HttpResponse<String> send(String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Accept", "application/json, application/problem+json");
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static ObjectNode valid() {
+    return (ObjectNode) JSON.readTree(VALID);
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status, String title) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.get("status").asInt()).isEqualTo(status);
+    assertThat(problem.get("title").asString()).isEqualTo(title);
+  }
+
+  private static List<String> errorFields(HttpResponse<String> response) {
+    return StreamSupport.stream(JSON.readTree(response.body()).get("errors").spliterator(), false)
+        .map(error -> error.get("field").asString())
+        .toList();
+  }
+
+  private static List<String> errors(HttpResponse<String> response) {
+    return StreamSupport.stream(JSON.readTree(response.body()).get("errors").spliterator(), false)
+        .map(error -> error.get("field").asString() + ": " + error.get("message").asString())
+        .toList();
+  }
+
+  private static List<Long> ids(HttpResponse<String> response) {
+    assertThat(response.statusCode()).isEqualTo(200);
+    return StreamSupport.stream(JSON.readTree(response.body()).spliterator(), false)
+        .map(config -> config.get("id").asLong())
+        .toList();
+  }
+}
