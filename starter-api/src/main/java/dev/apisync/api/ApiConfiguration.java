@@ -1,76 +1,18 @@
 package dev.apisync.api;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.ConfigValidator;
-import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
-import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.DataSourceBuilder;
+import dev.apisync.activities.wiring.StorageConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/**
- * Wires the config store and the source catalog. apisync's own database is Spring Boot's
- * auto-configured {@code spring.datasource} (migrated by Flyway); the source database is a second
- * pool that is not a default candidate, so auto-configuration, Flyway and plain {@code DataSource}
- * injection all keep using apisync's own.
- */
+/** The API's beans on top of the shared storage: config validation. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SourceDatabaseProperties.class, SecretsProperties.class})
+@Import(StorageConfiguration.class)
 public class ApiConfiguration {
-
-  /** Qualifies the source database's {@link DataSource}. */
-  public static final String SOURCE = "source";
-
-  private static final Logger log = LoggerFactory.getLogger(ApiConfiguration.class);
-
-  @Bean(defaultCandidate = false)
-  @Qualifier(SOURCE)
-  public HikariDataSource sourceDataSource(SourceDatabaseProperties properties) {
-    HikariDataSource dataSource =
-        DataSourceBuilder.create()
-            .type(HikariDataSource.class)
-            .url(properties.url())
-            .username(properties.username())
-            .password(properties.password())
-            .build();
-    dataSource.setPoolName("apisync-source");
-    dataSource.setMaximumPoolSize(4);
-    return dataSource;
-  }
-
-  @Bean
-  public SourceCatalog sourceCatalog(@Qualifier(SOURCE) DataSource source) {
-    return new SourceCatalog(source);
-  }
-
-  @Bean
-  public DomainCompiler domainCompiler(SourceCatalog catalog) {
-    return new DomainCompiler(catalog);
-  }
-
-  @Bean
-  public SecretCipher secretCipher(SecretsProperties properties) {
-    if (properties.key() == null || properties.key().isBlank()) {
-      log.warn(
-          "apisync.secrets.key is not set: config secrets are encrypted with the public"
-              + " development key and are NOT protected. Set APISYNC_SECRETS_KEY to the output of"
-              + " `openssl rand -base64 32`.");
-      return SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY);
-    }
-    return SecretCipher.fromBase64(properties.key());
-  }
-
-  @Bean
-  public ConfigStore configStore(DataSource dataSource, SecretCipher cipher) {
-    return new ConfigStore(dataSource, cipher);
-  }
 
   @Bean
   public ConfigValidator configValidator(

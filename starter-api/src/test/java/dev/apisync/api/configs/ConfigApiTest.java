@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SampleSource;
 import dev.apisync.activities.testing.TestPostgres;
+import dev.apisync.api.ApiApplication;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The config API over real HTTP, with both databases real (and fresh) PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.config.name=" + ApiApplication.CONFIG_NAME)
 class ConfigApiTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

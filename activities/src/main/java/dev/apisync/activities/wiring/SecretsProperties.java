@@ -1,4 +1,4 @@
-package dev.apisync.api;
+package dev.apisync.activities.wiring;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

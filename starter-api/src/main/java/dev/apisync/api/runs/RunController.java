@@ -1,0 +1,63 @@
+package dev.apisync.api.runs;
+
+import dev.apisync.workflows.Trigger;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sync runs (SPEC §6, §10): start one, read its status, progress and result. */
+@RestController
+@Tag(
+    name = "Sync runs",
+    description =
+        "Each run is a durable Temporal workflow; its id (sync-<config>-<UTC time>) finds it in"
+            + " the Temporal Web UI and with `temporal workflow describe -w <id>`.")
+public class RunController {
+
+  /** Long enough for a small run, short enough for proxies' idle timeouts. */
+  private static final int MAX_WAIT_SECONDS = 60;
+
+  private final RunService runs;
+
+  RunController(RunService runs) {
+    this.runs = runs;
+  }
+
+  @PostMapping(path = "/api/configs/{id}/runs", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(
+      operationId = "startRun",
+      summary = "Start a run of a sync config",
+      description =
+          "Without recordIds the run sends every record the config's domain selects; with them,"
+              + " only those (ids the domain does not select are reported as skipped). A dry run"
+              + " builds the requests and shows the first ones in its result, sending nothing.")
+  public RunStarted start(
+      @PathVariable long id, @RequestBody(required = false) StartRunRequest body) {
+    StartRunRequest request = body == null ? new StartRunRequest(null, null) : body;
+    return runs.start(id, request.recordIdsOrAll(), request.isDryRun(), Trigger.MANUAL);
+  }
+
+  @GetMapping("/api/runs/{workflowId}")
+  @Operation(
+      operationId = "getRun",
+      summary = "A run's status, progress and, once closed, its result or error")
+  public RunView get(
+      @PathVariable String workflowId,
+      @Parameter(description = "Wait up to this many seconds (max 60) for the run to close")
+          @RequestParam(defaultValue = "0")
+          int waitSeconds) {
+    int seconds = Math.clamp(waitSeconds, 0, MAX_WAIT_SECONDS);
+    return runs.find(workflowId, Duration.ofSeconds(seconds));
+  }
+}

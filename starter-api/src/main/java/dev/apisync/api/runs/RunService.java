@@ -1,0 +1,164 @@
+package dev.apisync.api.runs;
+
+import dev.apisync.activities.config.ConfigStore;
+import dev.apisync.activities.config.StoredConfig;
+import dev.apisync.workflows.SyncProgress;
+import dev.apisync.workflows.SyncRunInput;
+import dev.apisync.workflows.SyncRunResult;
+import dev.apisync.workflows.SyncRunWorkflow;
+import dev.apisync.workflows.TaskQueues;
+import dev.apisync.workflows.Trigger;
+import dev.apisync.workflows.WorkflowIds;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.TemporalFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.stereotype.Service;
+
+/** Starts sync runs and reads them back from Temporal. */
+@Service
+public class RunService {
+
+  static final String MEMO_CONFIG_ID = "configId";
+  static final String MEMO_TRIGGER = "trigger";
+
+  private final WorkflowClient client;
+  private final ConfigStore configs;
+  private final TemporalUiLinks links;
+  private final Clock clock = Clock.systemUTC();
+
+  RunService(WorkflowClient client, ConfigStore configs, TemporalUiLinks links) {
+    this.client = client;
+    this.configs = configs;
+    this.links = links;
+  }
+
+  public RunStarted start(long configId, List<Long> recordIds, boolean dryRun, Trigger trigger) {
+    StoredConfig stored =
+        configs.find(configId).orElseThrow(() -> RunRefusedException.configNotFound(configId));
+    if (!stored.config().enabled()) {
+      throw RunRefusedException.configDisabled(configId, stored.config().name());
+    }
+    String workflowId = WorkflowIds.forRun(configId, stored.config().name(), clock.instant());
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .setTaskQueue(TaskQueues.SYNC)
+            .setWorkflowId(workflowId)
+            .setStaticSummary(summary(stored, recordIds, dryRun, trigger))
+            .setMemo(Map.of(MEMO_CONFIG_ID, configId, MEMO_TRIGGER, trigger.name()))
+            .build();
+    SyncRunWorkflow run = client.newWorkflowStub(SyncRunWorkflow.class, options);
+    WorkflowExecution execution =
+        WorkflowClient.start(run::run, SyncRunInput.of(configId, recordIds, trigger, dryRun));
+    return new RunStarted(
+        workflowId, execution.getRunId(), links.run(workflowId, execution.getRunId()));
+  }
+
+  /**
+   * @param wait how long to wait for a running run to close before answering; zero answers at once
+   */
+  public RunView find(String workflowId, Duration wait) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+    if (!wait.isZero()) {
+      awaitClose(stub, wait);
+    }
+    WorkflowExecutionDescription description;
+    try {
+      description = stub.describe();
+    } catch (WorkflowNotFoundException e) {
+      throw new RunNotFoundException(workflowId);
+    }
+    String runId = description.getExecution().getRunId();
+    long configId = memo(description, MEMO_CONFIG_ID, Long.class, 0L);
+    String trigger = memo(description, MEMO_TRIGGER, String.class, "");
+    RunStatus status = RunStatus.of(description.getStatus());
+    String uiUrl = links.run(workflowId, runId);
+    return switch (status) {
+      case RUNNING ->
+          new RunView(
+              workflowId,
+              runId,
+              configId,
+              trigger,
+              status,
+              stub.query("progress", SyncProgress.class),
+              null,
+              null,
+              uiUrl);
+      case COMPLETED -> {
+        SyncRunResult result = stub.getResult(SyncRunResult.class);
+        yield new RunView(
+            workflowId,
+            runId,
+            configId,
+            trigger,
+            status,
+            new SyncProgress(result.pages(), result.sent(), result.failed(), result.skipped(), 0),
+            result,
+            null,
+            uiUrl);
+      }
+      default ->
+          new RunView(
+              workflowId, runId, configId, trigger, status, null, null, failureOf(stub), uiUrl);
+    };
+  }
+
+  private static void awaitClose(WorkflowStub stub, Duration wait) {
+    try {
+      stub.getResult(wait.toMillis(), TimeUnit.MILLISECONDS, SyncRunResult.class);
+    } catch (TimeoutException | WorkflowException stillRunningOrClosedBadly) {
+      // Either way the description below tells the state.
+    }
+  }
+
+  private static String failureOf(WorkflowStub stub) {
+    try {
+      stub.getResult(SyncRunResult.class);
+      return null;
+    } catch (WorkflowException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      return cause instanceof TemporalFailure failure
+          ? failure.getOriginalMessage()
+          : cause.getMessage();
+    }
+  }
+
+  private static <T> T memo(
+      WorkflowExecutionDescription description, String key, Class<T> type, T fallback) {
+    Object value = description.getMemo(key, type);
+    return value == null ? fallback : type.cast(value);
+  }
+
+  private static String summary(
+      StoredConfig stored, List<Long> recordIds, boolean dryRun, Trigger trigger) {
+    String scope = recordIds.isEmpty() ? "all matching records" : recordIds.size() + " record(s)";
+    return (dryRun ? "Dry run of " : "Sync ")
+        + "'"
+        + stored.config().name()
+        + "' ("
+        + stored.config().model()
+        + " → "
+        + stored.config().httpMethod()
+        + " "
+        // The query string may carry a key: it stays out of history.
+        + stored.config().requestUrl().replaceAll("\\?.*$", "")
+        + "), "
+        + scope
+        + ", trigger "
+        + trigger.name().toLowerCase(java.util.Locale.ROOT);
+  }
+}
