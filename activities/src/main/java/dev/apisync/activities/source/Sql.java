@@ -1,0 +1,95 @@
+package dev.apisync.activities.source;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds {@link SqlCondition} fragments. Fragments carry their own parameters, so combining them in
+ * any order keeps every {@code ?} next to its value.
+ */
+final class Sql {
+
+  static final SqlCondition TRUE = new SqlCondition("TRUE", List.of());
+  static final SqlCondition FALSE = new SqlCondition("FALSE", List.of());
+
+  private Sql() {}
+
+  /** Quotes an identifier taken from the catalog; doubling quotes keeps odd names harmless. */
+  static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  static String column(String alias, String column) {
+    return quote(alias) + "." + quote(column);
+  }
+
+  static SqlCondition of(String sql, Object... params) {
+    return new SqlCondition(sql, List.of(params));
+  }
+
+  /** Concatenates plain SQL text ({@link String}) and fragments ({@link SqlCondition}). */
+  static SqlCondition concat(Object... parts) {
+    StringBuilder sql = new StringBuilder();
+    List<Object> params = new ArrayList<>();
+    for (Object part : parts) {
+      if (part instanceof SqlCondition fragment) {
+        sql.append(fragment.sql());
+        params.addAll(fragment.params());
+      } else {
+        sql.append((String) part);
+      }
+    }
+    return new SqlCondition(sql.toString(), params);
+  }
+
+  static SqlCondition join(String separator, List<SqlCondition> parts) {
+    Object[] pieces = new Object[Math.max(0, parts.size() * 2 - 1)];
+    for (int i = 0; i < parts.size(); i++) {
+      if (i > 0) {
+        pieces[i * 2 - 1] = separator;
+      }
+      pieces[i * 2] = parts.get(i);
+    }
+    return concat(pieces);
+  }
+
+  static SqlCondition and(List<SqlCondition> parts) {
+    List<SqlCondition> kept = parts.stream().filter(part -> !part.equals(TRUE)).toList();
+    if (kept.contains(FALSE)) {
+      return FALSE;
+    }
+    if (kept.isEmpty()) {
+      return TRUE;
+    }
+    return kept.size() == 1 ? kept.get(0) : concat("(", join(" AND ", kept), ")");
+  }
+
+  static SqlCondition or(List<SqlCondition> parts) {
+    List<SqlCondition> kept = parts.stream().filter(part -> !part.equals(FALSE)).toList();
+    if (kept.contains(TRUE)) {
+      return TRUE;
+    }
+    if (kept.isEmpty()) {
+      return FALSE;
+    }
+    return kept.size() == 1 ? kept.get(0) : concat("(", join(" OR ", kept), ")");
+  }
+
+  static SqlCondition not(SqlCondition condition) {
+    if (condition.equals(TRUE)) {
+      return FALSE;
+    }
+    if (condition.equals(FALSE)) {
+      return TRUE;
+    }
+    return concat("NOT (", condition, ")");
+  }
+
+  /** {@code EXISTS (SELECT 1 FROM <from> WHERE <where>)}. */
+  static SqlCondition exists(SqlCondition from, SqlCondition where) {
+    if (where.equals(FALSE)) {
+      return FALSE;
+    }
+    return concat("EXISTS (SELECT 1 FROM ", from, " WHERE ", where, ")");
+  }
+}
