@@ -177,7 +177,8 @@ final class CatalogLoader {
 
   /**
    * Without Odoo's metadata: every column is a field, a foreign key onto another table's {@code id}
-   * is a many2one, and a jsonb column is taken for a translatable {@code {"en_US": ...}} value.
+   * is a many2one, and a jsonb column is translatable when its values look like Odoo's {@code
+   * {"en_US": ...}} objects (see {@link #looksTranslatable}).
    */
   private static Map<String, FieldInfo> fromForeignKeys(
       Connection connection, String table, Map<String, String> columnTypes) throws SQLException {
@@ -191,16 +192,38 @@ final class CatalogLoader {
       }
     }
     Map<String, FieldInfo> fields = new LinkedHashMap<>();
-    columnTypes.forEach(
-        (column, sqlType) -> {
-          String referenced = referencedTables.get(column);
-          fields.put(
-              column,
-              referenced == null
-                  ? scalar(column, sqlType, sqlType.equals("jsonb"))
-                  : many2one(column, sqlType, ModelNames.model(referenced)));
-        });
+    for (Map.Entry<String, String> entry : columnTypes.entrySet()) {
+      String column = entry.getKey();
+      String sqlType = entry.getValue();
+      String referenced = referencedTables.get(column);
+      fields.put(
+          column,
+          referenced == null
+              ? scalar(
+                  column,
+                  sqlType,
+                  sqlType.equals("jsonb") && looksTranslatable(connection, table, column))
+              : many2one(column, sqlType, ModelNames.model(referenced)));
+    }
     return fields;
+  }
+
+  /**
+   * Whether a jsonb column holds translations: every sampled non-NULL value is an object with an
+   * {@code en_US} key. A column with no values yet counts as translatable, Odoo's usual case.
+   */
+  private static boolean looksTranslatable(Connection connection, String table, String column)
+      throws SQLException {
+    String sql =
+        ("SELECT bool_and(jsonb_typeof(v) = 'object' AND v -> 'en_US' IS NOT NULL)"
+                + " FROM (SELECT %1$s AS v FROM %2$s WHERE %1$s IS NOT NULL LIMIT 50) AS sample")
+            .formatted(Sql.quote(column), Sql.quote(table));
+    try (PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      boolean allTranslations = rows.getBoolean(1);
+      return rows.wasNull() || allTranslations;
+    }
   }
 
   private static FieldInfo scalar(String name, String sqlType, boolean translatable) {

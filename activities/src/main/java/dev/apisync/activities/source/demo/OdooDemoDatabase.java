@@ -47,8 +47,9 @@ import javax.sql.DataSource;
  *
  * <p>Countries: 1 UA, 2 PL, 3 DE, 4 US with uk_UA names; 5 FR with en_US only (to show the
  * fallback). Products: six templates (6 archived), seven variants (template 1 has two; variant 7
- * archived). Sale orders: one per customer ({@code customer_rank > 0}) with {@code i % 3 == 0},
- * numbered S00001…, with {@code 1 + k % 3} lines for order {@code k}; amounts are exact.
+ * archived). Sale orders: one per customer ({@code customer_rank > 0}) with {@code i % 3 == 0}, *
+ * numbered S00001…, with {@code 1 + k % 3} lines for order {@code k}; validity_date is 30 days
+ * after date_order; amounts are exact.
  */
 public final class OdooDemoDatabase {
 
@@ -121,6 +122,25 @@ public final class OdooDemoDatabase {
           new BigDecimal("52.5200000"),
           new BigDecimal("40.7128000"),
           new BigDecimal("48.8566000"));
+
+  private static final List<BigDecimal> VARIANT_PRICES =
+      List.of(
+          new BigDecimal("149.90"),
+          new BigDecimal("149.90"),
+          new BigDecimal("499.00"),
+          new BigDecimal("95.00"),
+          new BigDecimal("1200.00"),
+          new BigDecimal("12.50"));
+  private static final List<String> VARIANT_NAMES =
+      List.of(
+          "Office Chair (Black)",
+          "Office Chair (White)",
+          "Standing Desk",
+          "Consulting Hour",
+          "Support Plan",
+          "Cable Kit");
+  private static final List<String> ORDER_STATES =
+      List.of("draft", "sent", "sale", "sale", "cancel");
 
   private OdooDemoDatabase() {}
 
@@ -399,30 +419,11 @@ public final class OdooDemoDatabase {
     }
   }
 
-  private static final List<BigDecimal> VARIANT_PRICES =
-      List.of(
-          new BigDecimal("149.90"),
-          new BigDecimal("149.90"),
-          new BigDecimal("499.00"),
-          new BigDecimal("95.00"),
-          new BigDecimal("1200.00"),
-          new BigDecimal("12.50"));
-  private static final List<String> VARIANT_NAMES =
-      List.of(
-          "Office Chair (Black)",
-          "Office Chair (White)",
-          "Standing Desk",
-          "Consulting Hour",
-          "Support Plan",
-          "Cable Kit");
-  private static final List<String> ORDER_STATES =
-      List.of("draft", "sent", "sale", "sale", "cancel");
-
   private static void insertSaleOrders(Connection connection, int partners) throws SQLException {
     try (PreparedStatement order =
             connection.prepareStatement(
-                "INSERT INTO sale_order (id, name, partner_id, state, date_order, amount_total,"
-                    + " create_date, write_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                "INSERT INTO sale_order (id, name, partner_id, state, date_order, validity_date,"
+                    + " amount_total, create_date, write_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement line =
             connection.prepareStatement(
                 "INSERT INTO sale_order_line (id, order_id, product_id, name, product_uom_qty,"
@@ -456,9 +457,10 @@ public final class OdooDemoDatabase {
         order.setLong(3, i);
         order.setString(4, ORDER_STATES.get((int) (orderId % ORDER_STATES.size())));
         order.setObject(5, ordered);
-        order.setBigDecimal(6, total);
-        order.setObject(7, ordered);
-        order.setObject(8, ordered.plusHours(2));
+        order.setObject(6, ordered.toLocalDate().plusDays(30));
+        order.setBigDecimal(7, total);
+        order.setObject(8, ordered);
+        order.setObject(9, ordered.plusHours(2));
         order.addBatch();
       }
       order.executeBatch();
