@@ -23,7 +23,6 @@ import java.util.Set;
  */
 final class ColumnComparison {
 
-  private static final String DEFAULT_LANGUAGE = "en_US";
   private static final Set<String> TEXT_TYPES = Set.of("text", "character varying", "character");
 
   private final String language;
@@ -191,13 +190,7 @@ final class ColumnComparison {
      * en_US as Odoo does.
      */
     SqlCondition value() {
-      if (!field.translatable()) {
-        return Sql.of(name);
-      }
-      if (language.equals(DEFAULT_LANGUAGE)) {
-        return Sql.of(name + "->>'en_US'");
-      }
-      return Sql.of("COALESCE(%s->>?, %s->>'en_US')".formatted(name, name), language);
+      return field.translatable() ? Sql.translatedText(name, language) : Sql.of(name);
     }
 
     /** A value as a parameter cast to the column's type, so '2024-01-01' compares as a date. */

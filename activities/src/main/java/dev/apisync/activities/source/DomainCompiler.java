@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public class DomainCompiler {
 
-  public static final String DEFAULT_LANGUAGE = "en_US";
+  public static final String DEFAULT_LANGUAGE = Sql.SOURCE_LANGUAGE;
 
   private static final Pattern SQL_ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,40}");
 

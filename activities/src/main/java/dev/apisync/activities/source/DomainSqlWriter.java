@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes the SQL of one domain. Relations become correlated {@code EXISTS} subqueries, never joins,
- * so a record matches once however many related rows match. Every identifier comes from the
- * catalog; every value is a parameter.
+ * Writes the SQL of one domain: the meaning of each operator on each kind of field. Relations
+ * become correlated {@code EXISTS} subqueries ({@link RelatedRecords}), never joins, so a record
+ * matches once however many related rows match. Every identifier comes from the catalog; every
+ * value is a parameter.
  *
  * <p>Archived rows, following Odoo: the root model and the comodel of an x2many ({@code any} or a
  * dotted path through it) apply the {@code active} rule; following a many2one does not (Odoo
@@ -116,13 +117,13 @@ final class DomainSqlWriter {
     String coAlias = newAlias();
     SqlCondition rest = step(comodel, coAlias, term, names, index + 1);
     if (field.kind() == FieldKind.MANY2ONE) {
-      return many2oneExists(alias, field, comodel, coAlias, rest);
+      return RelatedRecords.many2one(alias, field, comodel, coAlias, rest);
     }
     SqlCondition withActive =
         term.leafName().equals("active")
             ? rest
             : Sql.and(List.of(rest, activeRule(comodel, coAlias)));
-    return x2manyExists(model, alias, field, comodel, coAlias, withActive);
+    return RelatedRecords.x2many(model, alias, field, comodel, coAlias, this::newAlias, withActive);
   }
 
   private SqlCondition leaf(ModelInfo model, String alias, FieldInfo field, Term term) {
@@ -160,9 +161,16 @@ final class DomainSqlWriter {
     String coAlias = newAlias();
     SqlCondition exists =
         field.kind() == FieldKind.MANY2ONE
-            ? many2oneExists(alias, field, comodel, coAlias, node(comodel, coAlias, subdomain))
-            : x2manyExists(
-                model, alias, field, comodel, coAlias, domain(comodel, coAlias, subdomain));
+            ? RelatedRecords.many2one(
+                alias, field, comodel, coAlias, node(comodel, coAlias, subdomain))
+            : RelatedRecords.x2many(
+                model,
+                alias,
+                field,
+                comodel,
+                coAlias,
+                this::newAlias,
+                domain(comodel, coAlias, subdomain));
     return term.operator() == NOT_ANY ? Sql.not(exists) : exists;
   }
 
@@ -186,7 +194,7 @@ final class DomainSqlWriter {
     FieldInfo name = nameField(comodel, field.name(), term);
     String coAlias = newAlias();
     SqlCondition matches =
-        many2oneExists(
+        RelatedRecords.many2one(
             alias,
             field,
             comodel,
@@ -221,7 +229,8 @@ final class DomainSqlWriter {
     ModelInfo comodel = comodel(field);
     String coAlias = newAlias();
     if (value.isFalseOrNone()) {
-      SqlCondition hasAny = x2manyExists(model, alias, field, comodel, coAlias, Sql.TRUE);
+      SqlCondition hasAny =
+          RelatedRecords.x2many(model, alias, field, comodel, coAlias, this::newAlias, Sql.TRUE);
       return operator.isNegative() ? hasAny : Sql.not(hasAny);
     }
     SqlCondition related =
@@ -229,7 +238,8 @@ final class DomainSqlWriter {
             ? columns.compare(
                 coAlias, nameField(comodel, field.name(), term), operator.positive(), value, term)
             : idIn(comodel, coAlias, idsOf(value));
-    SqlCondition exists = x2manyExists(model, alias, field, comodel, coAlias, related);
+    SqlCondition exists =
+        RelatedRecords.x2many(model, alias, field, comodel, coAlias, this::newAlias, related);
     return operator.isNegative() ? Sql.not(exists) : exists;
   }
 
@@ -263,7 +273,8 @@ final class DomainSqlWriter {
         memberOf(
             Sql.column(coAlias, "id"),
             hierarchyIds(comodel, parentField(comodel, term), term, childOf));
-    return x2manyExists(model, alias, field, comodel, coAlias, inHierarchy);
+    return RelatedRecords.x2many(
+        model, alias, field, comodel, coAlias, this::newAlias, inHierarchy);
   }
 
   private static SqlCondition memberOf(String column, SqlCondition ids) {
@@ -277,44 +288,7 @@ final class DomainSqlWriter {
     if (starting.equals(Sql.FALSE)) {
       return Sql.FALSE;
     }
-    String table = Sql.quote(model.table());
-    String parentPath = parentPathColumn(model, parent);
-    String node = newAlias();
-    if (!parentPath.isEmpty() && childOf) {
-      // Odoo's _parent_store: a descendant's parent_path starts with its ancestor's.
-      return Sql.concat(
-          "SELECT %s FROM %s AS %s WHERE EXISTS (SELECT 1 FROM %s AS %s WHERE "
-              .formatted(Sql.column(node, "id"), table, Sql.quote(node), table, Sql.quote(start)),
-          starting,
-          " AND %s LIKE %s || '%%')"
-              .formatted(Sql.column(node, parentPath), Sql.column(start, parentPath)));
-    }
-    if (!parentPath.isEmpty()) {
-      // parent_path lists the ancestors' ids: '1/5/12/'.
-      return Sql.concat(
-          "SELECT CAST(%s AS integer) FROM %s AS %s CROSS JOIN LATERAL unnest(string_to_array(rtrim(%s, '/'), '/')) AS %s(%s) WHERE "
-              .formatted(
-                  Sql.column(node, "part"),
-                  table,
-                  Sql.quote(start),
-                  Sql.column(start, parentPath),
-                  Sql.quote(node),
-                  Sql.quote("part")),
-          starting);
-    }
-    String tree = newAlias();
-    String link = Sql.quote(parent.column());
-    String walk =
-        childOf
-            ? "SELECT %1$s.\"id\" FROM %2$s AS %1$s JOIN %3$s ON %1$s.%4$s = %3$s.\"id\""
-            : "SELECT %1$s.%4$s FROM %2$s AS %1$s JOIN %3$s ON %1$s.\"id\" = %3$s.\"id\" WHERE %1$s.%4$s IS NOT NULL";
-    // UNION (not UNION ALL) drops rows already seen, so a cycle in the data still terminates.
-    return Sql.concat(
-        "WITH RECURSIVE %1$s(\"id\") AS (SELECT %2$s FROM %3$s AS %4$s WHERE "
-            .formatted(Sql.quote(tree), Sql.column(start, "id"), table, Sql.quote(start)),
-        starting,
-        " UNION " + walk.formatted(Sql.quote(node), table, Sql.quote(tree), link),
-        ") SELECT %s FROM %s".formatted(Sql.column(tree, "id"), Sql.quote(tree)));
+    return HierarchyQuery.select(model, parent, start, starting, childOf, this::newAlias);
   }
 
   /** The hierarchy's starting records: ids, or names searched with {@code ilike} as Odoo does. */
@@ -346,76 +320,6 @@ final class DomainSqlWriter {
                 new SourceException(
                     "operator '%s' needs a hierarchy, but %s has no parent_id field, in term %s"
                         .formatted(term.operator(), model.name(), term.text())));
-  }
-
-  /** Odoo keeps {@code parent_path} up to date only for the model's own {@code parent_id}. */
-  private static String parentPathColumn(ModelInfo model, FieldInfo parent) {
-    if (!parent.name().equals("parent_id")) {
-      return "";
-    }
-    return model.field("parent_path").map(FieldInfo::column).orElse("");
-  }
-
-  private SqlCondition many2oneExists(
-      String alias, FieldInfo field, ModelInfo comodel, String coAlias, SqlCondition condition) {
-    return Sql.exists(
-        Sql.of(Sql.quote(comodel.table()) + " AS " + Sql.quote(coAlias)),
-        Sql.and(
-            List.of(
-                Sql.of(Sql.column(coAlias, "id") + " = " + Sql.column(alias, field.column())),
-                condition)));
-  }
-
-  /** Whether some record related through an x2many satisfies {@code condition} (on coAlias). */
-  private SqlCondition x2manyExists(
-      ModelInfo model,
-      String alias,
-      FieldInfo field,
-      ModelInfo comodel,
-      String coAlias,
-      SqlCondition condition) {
-    String coTable = Sql.quote(comodel.table()) + " AS " + Sql.quote(coAlias);
-    if (field.kind() == FieldKind.ONE2MANY) {
-      FieldInfo inverse =
-          comodel
-              .field(field.inverseField())
-              .orElseThrow(
-                  () ->
-                      new SourceException(
-                          "one2many '%s' on %s names inverse field '%s', which %s does not have"
-                              .formatted(
-                                  field.name(),
-                                  model.name(),
-                                  field.inverseField(),
-                                  comodel.name())));
-      return Sql.exists(
-          Sql.of(coTable),
-          Sql.and(
-              List.of(
-                  Sql.of(Sql.column(coAlias, inverse.column()) + " = " + Sql.column(alias, "id")),
-                  condition)));
-    }
-    if (field.relationTable().isEmpty()
-        || field.relationColumn1().isEmpty()
-        || field.relationColumn2().isEmpty()) {
-      throw new SourceException(
-          "many2many '%s' on %s has no relation table and columns in ir_model_fields"
-              .formatted(field.name(), model.name()));
-    }
-    String link = newAlias();
-    return Sql.exists(
-        Sql.of(
-            "%s AS %s JOIN %s ON %s = %s"
-                .formatted(
-                    Sql.quote(field.relationTable()),
-                    Sql.quote(link),
-                    coTable,
-                    Sql.column(coAlias, "id"),
-                    Sql.column(link, field.relationColumn2()))),
-        Sql.and(
-            List.of(
-                Sql.of(Sql.column(link, field.relationColumn1()) + " = " + Sql.column(alias, "id")),
-                condition)));
   }
 
   private SqlCondition idIn(ModelInfo model, String alias, List<PyValue> ids) {

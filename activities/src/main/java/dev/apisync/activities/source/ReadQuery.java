@@ -49,12 +49,6 @@ record ReadQuery(SqlCondition select, String from) {
 
   private static SqlCondition valueOf(String alias, FieldInfo field, String language) {
     String column = Sql.column(alias, field.column());
-    if (!field.translatable()) {
-      return Sql.of(column);
-    }
-    if (language.equals(DomainCompiler.DEFAULT_LANGUAGE)) {
-      return Sql.of(column + "->>'en_US'");
-    }
-    return Sql.of("COALESCE(%s->>?, %s->>'en_US')".formatted(column, column), language);
+    return field.translatable() ? Sql.translatedText(column, language) : Sql.of(column);
   }
 }

@@ -45,14 +45,14 @@ public class RecordReader {
         language == null || language.isBlank() ? DomainCompiler.DEFAULT_LANGUAGE : language;
     ReadQuery query = ReadQuery.build(catalog, model, ROOT, fieldPaths, lang);
     List<Object> params = new ArrayList<>(query.select().params());
-    params.add(ids.stream().mapToLong(Long::longValue).toArray());
+    params.add(Sql.idArray(ids));
     String sql =
         "SELECT %s FROM %s WHERE %s = ANY(?) ORDER BY %s"
             .formatted(
                 query.select().sql(), query.from(), Sql.column(ROOT, "id"), Sql.column(ROOT, "id"));
     Map<Long, Map<String, Object>> records = new LinkedHashMap<>();
     try (Connection connection = source.getConnection();
-        PreparedStatement statement = RecordSource.prepare(connection, sql, params);
+        PreparedStatement statement = Sql.prepare(connection, sql, params);
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         Map<String, Object> values = new LinkedHashMap<>();

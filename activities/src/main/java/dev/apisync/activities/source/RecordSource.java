@@ -69,7 +69,7 @@ public class RecordSource {
     params.add(query.afterId());
     params.add(query.size() + 1);
     List<Long> ids = new ArrayList<>();
-    try (PreparedStatement statement = prepare(connection, sql, params);
+    try (PreparedStatement statement = Sql.prepare(connection, sql, params);
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         ids.add(rows.getLong(1));
@@ -96,9 +96,9 @@ public class RecordSource {
         "SELECT %1$s, COALESCE((%4$s), FALSE) FROM %2$s AS %3$s WHERE %1$s = ANY(?)"
             .formatted(idColumn(), Sql.quote(model.table()), Sql.quote(ALIAS), domain.sql());
     List<Object> params = new ArrayList<>(domain.params());
-    params.add(examined.stream().mapToLong(Long::longValue).toArray());
+    params.add(Sql.idArray(examined));
     Map<Long, Boolean> matches = new HashMap<>();
-    try (PreparedStatement statement = prepare(connection, sql, params);
+    try (PreparedStatement statement = Sql.prepare(connection, sql, params);
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         matches.put(rows.getLong(1), rows.getBoolean(2));
@@ -122,19 +122,5 @@ public class RecordSource {
 
   private static String idColumn() {
     return Sql.column(ALIAS, "id");
-  }
-
-  static PreparedStatement prepare(Connection connection, String sql, List<Object> params)
-      throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
-    try {
-      for (int i = 0; i < params.size(); i++) {
-        statement.setObject(i + 1, params.get(i));
-      }
-      return statement;
-    } catch (SQLException e) {
-      statement.close();
-      throw e;
-    }
   }
 }

@@ -1,5 +1,8 @@
 package dev.apisync.activities.source;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +14,9 @@ final class Sql {
 
   static final SqlCondition TRUE = new SqlCondition("TRUE", List.of());
   static final SqlCondition FALSE = new SqlCondition("FALSE", List.of());
+
+  /** Odoo's source language: every translatable value has it, so it is the fallback. */
+  static final String SOURCE_LANGUAGE = "en_US";
 
   private Sql() {}
 
@@ -91,5 +97,36 @@ final class Sql {
       return FALSE;
     }
     return concat("EXISTS (SELECT 1 FROM ", from, " WHERE ", where, ")");
+  }
+
+  /**
+   * The text of a translatable jsonb column ({@code {"en_US": ..., "uk_UA": ...}}) in a language,
+   * falling back to en_US as Odoo does. The language is a parameter.
+   */
+  static SqlCondition translatedText(String column, String language) {
+    if (language.equals(SOURCE_LANGUAGE)) {
+      return of(column + "->>'en_US'");
+    }
+    return of("COALESCE(%s->>?, %s->>'en_US')".formatted(column, column), language);
+  }
+
+  /** Prepares a statement and binds {@code params} to its placeholders in order. */
+  static PreparedStatement prepare(Connection connection, String sql, List<Object> params)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    try {
+      for (int i = 0; i < params.size(); i++) {
+        statement.setObject(i + 1, params.get(i));
+      }
+      return statement;
+    } catch (SQLException e) {
+      statement.close();
+      throw e;
+    }
+  }
+
+  /** Record ids as one {@code bigint[]} parameter, for {@code id = ANY(?)}. */
+  static long[] idArray(List<Long> ids) {
+    return ids.stream().mapToLong(Long::longValue).toArray();
   }
 }

@@ -97,7 +97,7 @@ final class SourceFixtures {
   static List<Long> select(DataSource source, String table, SqlCondition condition) {
     String sql = "SELECT r.id FROM " + table + " AS r WHERE " + condition.sql() + " ORDER BY r.id";
     try (Connection connection = source.getConnection();
-        PreparedStatement statement = RecordSource.prepare(connection, sql, condition.params());
+        PreparedStatement statement = Sql.prepare(connection, sql, condition.params());
         ResultSet rows = statement.executeQuery()) {
       List<Long> ids = new ArrayList<>();
       while (rows.next()) {
