@@ -1,10 +1,25 @@
 package dev.apisync.activities.source;
 
-/** Compiles an Odoo domain into a parameterised SQL condition on a model's table. */
+import java.util.regex.Pattern;
+
+/**
+ * Compiles an Odoo domain into a parameterised SQL condition on a model's table.
+ *
+ * <p>The domain text is Python literal syntax: a list of {@code ('field', 'operator', value)}
+ * terms, {@code '&'}, {@code '|'} and {@code '!'} in prefix notation, consecutive terms ANDed.
+ * Semantics follow Odoo 16/17 (see {@link ColumnComparison} and {@link DomainSqlWriter}), including
+ * the rule that hides archived rows unless the domain names {@code active}.
+ */
 public class DomainCompiler {
 
+  public static final String DEFAULT_LANGUAGE = Sql.SOURCE_LANGUAGE;
+
+  private static final Pattern SQL_ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,40}");
+
+  private final SourceCatalog catalog;
+
   public DomainCompiler(SourceCatalog catalog) {
-    throw new UnsupportedOperationException("TODO");
+    this.catalog = catalog;
   }
 
   /**
@@ -13,6 +28,25 @@ public class DomainCompiler {
    * @throws SourceException for malformed domains and unknown fields, naming the problem
    */
   public SqlCondition compile(String modelName, String domainText, String rootAlias) {
-    throw new UnsupportedOperationException("TODO");
+    return compile(modelName, domainText, rootAlias, DEFAULT_LANGUAGE);
+  }
+
+  /**
+   * @param language translatable fields compare on this language's text, falling back to en_US
+   */
+  public SqlCondition compile(
+      String modelName, String domainText, String rootAlias, String language) {
+    if (!SQL_ALIAS.matcher(rootAlias).matches()) {
+      throw new IllegalArgumentException("not a plain SQL alias: " + rootAlias);
+    }
+    String text = domainText.isBlank() ? "[]" : domainText;
+    DomainNode domain = DomainReader.parse(text);
+    ModelInfo model = catalog.requireModel(modelName);
+    String lang = language.isBlank() ? DEFAULT_LANGUAGE : language;
+    return new DomainSqlWriter(catalog, text, rootAlias, lang).domain(model, rootAlias, domain);
+  }
+
+  SourceCatalog catalog() {
+    return catalog;
   }
 }

@@ -1,5 +1,13 @@
 package dev.apisync.activities.source;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -7,8 +15,14 @@ import javax.sql.DataSource;
 /** Reads field values, following dotted many2one paths, for a set of records in one query. */
 public class RecordReader {
 
+  private static final String ROOT = "r";
+
+  private final DataSource source;
+  private final SourceCatalog catalog;
+
   public RecordReader(DataSource source, SourceCatalog catalog) {
-    throw new UnsupportedOperationException("TODO");
+    this.source = source;
+    this.catalog = catalog;
   }
 
   /**
@@ -16,10 +30,61 @@ public class RecordReader {
    * @param language translatable (jsonb) fields yield this language's text, falling back to en_US
    * @return per record id (ascending), per path, the value: {@code null} for SQL NULL or a broken
    *     link, else String, Long, Integer, Boolean, BigDecimal, Double, LocalDate, LocalDateTime or
-   *     OffsetDateTime. Ids that do not exist are absent.
+   *     OffsetDateTime. Ids that do not exist are absent. Record ids ({@code id} and many2one
+   *     values) are Long.
    */
   public Map<Long, Map<String, Object>> read(
       String modelName, List<Long> ids, List<String> paths, String language) {
-    throw new UnsupportedOperationException("TODO");
+    ModelInfo model = catalog.requireModel(modelName);
+    List<FieldPath> fieldPaths =
+        new LinkedHashSet<>(paths).stream().map(path -> resolve(modelName, path)).toList();
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    String lang =
+        language == null || language.isBlank() ? DomainCompiler.DEFAULT_LANGUAGE : language;
+    ReadQuery query = ReadQuery.build(catalog, model, ROOT, fieldPaths, lang);
+    List<Object> params = new ArrayList<>(query.select().params());
+    params.add(Sql.idArray(ids));
+    String sql =
+        "SELECT %s FROM %s WHERE %s = ANY(?) ORDER BY %s"
+            .formatted(
+                query.select().sql(), query.from(), Sql.column(ROOT, "id"), Sql.column(ROOT, "id"));
+    Map<Long, Map<String, Object>> records = new LinkedHashMap<>();
+    try (Connection connection = source.getConnection();
+        PreparedStatement statement = Sql.prepare(connection, sql, params);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < fieldPaths.size(); i++) {
+          FieldPath path = fieldPaths.get(i);
+          values.put(path.dotted(), ColumnValues.read(rows, i + 2, path.last()));
+        }
+        records.put(rows.getLong(1), Collections.unmodifiableMap(values));
+      }
+    } catch (SQLException e) {
+      throw SqlErrors.translate("reading " + modelName + " records", e);
+    }
+    return Collections.unmodifiableMap(records);
+  }
+
+  private FieldPath resolve(String modelName, String path) {
+    FieldPath resolved = catalog.resolvePath(modelName, path);
+    FieldInfo last = resolved.last();
+    if (last.kind() == FieldKind.ONE2MANY || last.kind() == FieldKind.MANY2MANY) {
+      throw new SourceException(
+          "'%s' on %s is a %s field; read plain values or many2one ids only (path '%s')"
+              .formatted(
+                  last.name(),
+                  modelOfLastStep(modelName, resolved),
+                  last.kind().name().toLowerCase(),
+                  path));
+    }
+    return resolved;
+  }
+
+  private static String modelOfLastStep(String modelName, FieldPath path) {
+    List<FieldInfo> steps = path.steps();
+    return steps.size() == 1 ? modelName : steps.get(steps.size() - 2).relatedModel();
   }
 }

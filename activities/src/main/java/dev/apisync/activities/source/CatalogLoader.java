@@ -1,0 +1,246 @@
+package dev.apisync.activities.source;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Reads one model's fields from the database: from Odoo's {@code ir_model_fields} when it describes
+ * the model, else from the table's columns and foreign keys.
+ */
+final class CatalogLoader {
+
+  private static final String COLUMNS =
+      """
+      SELECT a.attname, format_type(a.atttypid, NULL) AS sql_type
+      FROM pg_attribute a
+      JOIN pg_class c ON c.oid = a.attrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relname = ?
+        AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+        AND a.attnum > 0 AND NOT a.attisdropped
+      ORDER BY a.attnum
+      """;
+
+  /** Single-column foreign keys onto a table's {@code id}: Odoo's shape of a many2one. */
+  private static final String MANY2ONE_KEYS =
+      """
+      SELECT a.attname, rc.relname AS referenced_table
+      FROM pg_constraint k
+      JOIN pg_class c ON c.oid = k.conrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_class rc ON rc.oid = k.confrelid
+      JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+      JOIN pg_attribute ra ON ra.attrelid = k.confrelid AND ra.attnum = k.confkey[1]
+      WHERE k.contype = 'f' AND cardinality(k.conkey) = 1 AND ra.attname = 'id'
+        AND n.nspname = current_schema() AND c.relname = ?
+      """;
+
+  /**
+   * {@code translate} is a boolean in Odoo 16/17; reading it as text also copes with versions that
+   * store a translation method's name there.
+   */
+  private static final String IR_MODEL_FIELDS =
+      """
+      SELECT name, ttype, relation, relation_table, column1, column2, relation_field,
+             COALESCE(translate::text, '') AS translate, store
+      FROM ir_model_fields
+      WHERE model = ?
+      ORDER BY name
+      """;
+
+  private final DataSource source;
+
+  CatalogLoader(DataSource source) {
+    this.source = source;
+  }
+
+  Optional<ModelInfo> load(String modelName) {
+    String table = ModelNames.table(modelName);
+    try (Connection connection = source.getConnection()) {
+      Map<String, String> columnTypes = columnTypes(connection, table);
+      if (columnTypes.isEmpty()) {
+        return Optional.empty();
+      }
+      Map<String, FieldInfo> fields =
+          hasIrModelFields(connection)
+              ? fromIrModelFields(connection, modelName, columnTypes)
+              : Map.of();
+      if (fields.isEmpty()) {
+        fields = fromForeignKeys(connection, table, columnTypes);
+      }
+      return Optional.of(new ModelInfo(modelName, table, fields));
+    } catch (SQLException e) {
+      throw SqlErrors.translate("reading the fields of " + modelName, e);
+    }
+  }
+
+  private static Map<String, String> columnTypes(Connection connection, String table)
+      throws SQLException {
+    Map<String, String> types = new LinkedHashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+      statement.setString(1, table);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          types.put(rows.getString("attname"), rows.getString("sql_type"));
+        }
+      }
+    }
+    return types;
+  }
+
+  private static boolean hasIrModelFields(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+            connection.prepareStatement("SELECT to_regclass('ir_model_fields') IS NOT NULL");
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getBoolean(1);
+    }
+  }
+
+  /**
+   * Stored fields as Odoo declares them. A declared column the table lacks (a field of an
+   * uninstalled module, a binary kept as attachment) is left out rather than failing later.
+   */
+  private static Map<String, FieldInfo> fromIrModelFields(
+      Connection connection, String modelName, Map<String, String> columnTypes)
+      throws SQLException {
+    Map<String, FieldInfo> fields = new LinkedHashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(IR_MODEL_FIELDS)) {
+      statement.setString(1, modelName);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          irField(rows, columnTypes).ifPresent(field -> fields.put(field.name(), field));
+        }
+      }
+    }
+    if (!fields.isEmpty() && columnTypes.containsKey("id")) {
+      fields.putIfAbsent("id", scalar("id", columnTypes.get("id"), false));
+    }
+    return fields;
+  }
+
+  private static Optional<FieldInfo> irField(ResultSet row, Map<String, String> columnTypes)
+      throws SQLException {
+    String name = row.getString("name");
+    String ttype = row.getString("ttype");
+    if (!row.getBoolean("store")) {
+      return Optional.empty();
+    }
+    switch (ttype) {
+      case "one2many" -> {
+        return Optional.of(
+            new FieldInfo(
+                name,
+                "",
+                FieldKind.ONE2MANY,
+                "",
+                text(row, "relation"),
+                "",
+                "",
+                "",
+                text(row, "relation_field"),
+                false));
+      }
+      case "many2many" -> {
+        return Optional.of(
+            new FieldInfo(
+                name,
+                "",
+                FieldKind.MANY2MANY,
+                "",
+                text(row, "relation"),
+                text(row, "relation_table"),
+                text(row, "column1"),
+                text(row, "column2"),
+                "",
+                false));
+      }
+      default -> {
+        String sqlType = columnTypes.get(name);
+        if (sqlType == null) {
+          return Optional.empty();
+        }
+        if (ttype.equals("many2one")) {
+          return Optional.of(many2one(name, sqlType, text(row, "relation")));
+        }
+        boolean translatable = isTrue(text(row, "translate")) && sqlType.equals("jsonb");
+        return Optional.of(scalar(name, sqlType, translatable));
+      }
+    }
+  }
+
+  /**
+   * Without Odoo's metadata: every column is a field, a foreign key onto another table's {@code id}
+   * is a many2one, and a jsonb column is translatable when its values look like Odoo's {@code
+   * {"en_US": ...}} objects (see {@link #looksTranslatable}).
+   */
+  private static Map<String, FieldInfo> fromForeignKeys(
+      Connection connection, String table, Map<String, String> columnTypes) throws SQLException {
+    Map<String, String> referencedTables = new LinkedHashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(MANY2ONE_KEYS)) {
+      statement.setString(1, table);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          referencedTables.put(rows.getString("attname"), rows.getString("referenced_table"));
+        }
+      }
+    }
+    Map<String, FieldInfo> fields = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : columnTypes.entrySet()) {
+      String column = entry.getKey();
+      String sqlType = entry.getValue();
+      String referenced = referencedTables.get(column);
+      fields.put(
+          column,
+          referenced == null
+              ? scalar(
+                  column,
+                  sqlType,
+                  sqlType.equals("jsonb") && looksTranslatable(connection, table, column))
+              : many2one(column, sqlType, ModelNames.model(referenced)));
+    }
+    return fields;
+  }
+
+  /**
+   * Whether a jsonb column holds translations: every sampled non-NULL value is an object with an
+   * {@code en_US} key. A column with no values yet counts as translatable, Odoo's usual case.
+   */
+  private static boolean looksTranslatable(Connection connection, String table, String column)
+      throws SQLException {
+    String sql =
+        ("SELECT bool_and(jsonb_typeof(v) = 'object' AND v -> 'en_US' IS NOT NULL)"
+                + " FROM (SELECT %1$s AS v FROM %2$s WHERE %1$s IS NOT NULL LIMIT 50) AS sample")
+            .formatted(Sql.quote(column), Sql.quote(table));
+    try (PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      boolean allTranslations = rows.getBoolean(1);
+      return rows.wasNull() || allTranslations;
+    }
+  }
+
+  private static FieldInfo scalar(String name, String sqlType, boolean translatable) {
+    return new FieldInfo(name, name, FieldKind.SCALAR, sqlType, "", "", "", "", "", translatable);
+  }
+
+  private static FieldInfo many2one(String name, String sqlType, String relatedModel) {
+    return new FieldInfo(
+        name, name, FieldKind.MANY2ONE, sqlType, relatedModel, "", "", "", "", false);
+  }
+
+  private static String text(ResultSet row, String column) throws SQLException {
+    String value = row.getString(column);
+    return value == null ? "" : value;
+  }
+
+  private static boolean isTrue(String flag) {
+    return !(flag.isEmpty() || flag.equals("false") || flag.equals("f") || flag.equals("0"));
+  }
+}

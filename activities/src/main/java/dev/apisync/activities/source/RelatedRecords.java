@@ -1,0 +1,81 @@
+package dev.apisync.activities.source;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * "Some related record satisfies this condition", as a correlated {@code EXISTS}: through a
+ * many2one column, a one2many's inverse column, or a many2many relation table. EXISTS, unlike a
+ * join, never repeats the outer row however many related rows match.
+ */
+final class RelatedRecords {
+
+  private RelatedRecords() {}
+
+  /** The record {@code alias.field} points at exists and satisfies {@code condition}. */
+  static SqlCondition many2one(
+      String alias, FieldInfo field, ModelInfo comodel, String coAlias, SqlCondition condition) {
+    return Sql.exists(
+        Sql.of(Sql.quote(comodel.table()) + " AS " + Sql.quote(coAlias)),
+        Sql.and(
+            List.of(
+                Sql.of(Sql.column(coAlias, "id") + " = " + Sql.column(alias, field.column())),
+                condition)));
+  }
+
+  /**
+   * Some record linked through the one2many or many2many {@code field} satisfies {@code condition},
+   * written against {@code coAlias}.
+   */
+  static SqlCondition x2many(
+      ModelInfo model,
+      String alias,
+      FieldInfo field,
+      ModelInfo comodel,
+      String coAlias,
+      Supplier<String> aliases,
+      SqlCondition condition) {
+    String coTable = Sql.quote(comodel.table()) + " AS " + Sql.quote(coAlias);
+    if (field.kind() == FieldKind.ONE2MANY) {
+      FieldInfo inverse =
+          comodel
+              .field(field.inverseField())
+              .orElseThrow(
+                  () ->
+                      new SourceException(
+                          "one2many '%s' on %s names inverse field '%s', which %s does not have"
+                              .formatted(
+                                  field.name(),
+                                  model.name(),
+                                  field.inverseField(),
+                                  comodel.name())));
+      return Sql.exists(
+          Sql.of(coTable),
+          Sql.and(
+              List.of(
+                  Sql.of(Sql.column(coAlias, inverse.column()) + " = " + Sql.column(alias, "id")),
+                  condition)));
+    }
+    if (field.relationTable().isEmpty()
+        || field.relationColumn1().isEmpty()
+        || field.relationColumn2().isEmpty()) {
+      throw new SourceException(
+          "many2many '%s' on %s has no relation table and columns in ir_model_fields"
+              .formatted(field.name(), model.name()));
+    }
+    String link = aliases.get();
+    return Sql.exists(
+        Sql.of(
+            "%s AS %s JOIN %s ON %s = %s"
+                .formatted(
+                    Sql.quote(field.relationTable()),
+                    Sql.quote(link),
+                    coTable,
+                    Sql.column(coAlias, "id"),
+                    Sql.column(link, field.relationColumn2()))),
+        Sql.and(
+            List.of(
+                Sql.of(Sql.column(link, field.relationColumn1()) + " = " + Sql.column(alias, "id")),
+                condition)));
+  }
+}
