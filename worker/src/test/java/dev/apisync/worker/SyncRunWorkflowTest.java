@@ -24,12 +24,12 @@ import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.SyncRunWorkflow;
 import dev.apisync.workflows.SyncRunWorkflowImpl;
-import dev.apisync.workflows.TaskQueues;
 import dev.apisync.workflows.Trigger;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -121,11 +121,12 @@ class SyncRunWorkflowTest {
 
   @Test
   void paginatedRunSendsFifteenArraysOfSevenEachRecordOnceInIdOrder(
-      WorkflowClient client) throws Exception {
+      WorkflowClient client, Worker worker) throws Exception {
     receiver.setDispatcher(answering(201));
     long configId = STORE.create(config("paginated").paginated(true).pageSize(7).build());
 
-    SyncRunResult result = run(client, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+    SyncRunResult result =
+        run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
 
     List<JsonNode> bodies = receivedBodies(15);
     assertThat(bodies).allSatisfy(body -> assertThat(body.isArray()).isTrue());
@@ -137,12 +138,13 @@ class SyncRunWorkflowTest {
   }
 
   @Test
-  void unpaginatedRunSendsOneObjectPerRecordInIdOrder(
-      WorkflowClient client) throws Exception {
+  void unpaginatedRunSendsOneObjectPerRecordInIdOrder(WorkflowClient client, Worker worker)
+      throws Exception {
     receiver.setDispatcher(answering(200));
     long configId = STORE.create(config("unpaginated").pageSize(7).build());
 
-    SyncRunResult result = run(client, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+    SyncRunResult result =
+        run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
 
     List<JsonNode> bodies = receivedBodies(100);
     assertThat(bodies).allSatisfy(body -> assertThat(body.isObject()).isTrue());
@@ -154,8 +156,8 @@ class SyncRunWorkflowTest {
   }
 
   @Test
-  void receiverRefusingOneRecordFailsJustThatRecord(
-      WorkflowClient client) throws Exception {
+  void receiverRefusingOneRecordFailsJustThatRecord(WorkflowClient client, Worker worker)
+      throws Exception {
     receiver.setDispatcher(
         new Dispatcher() {
           @Override
@@ -168,7 +170,8 @@ class SyncRunWorkflowTest {
         });
     long configId = STORE.create(config("one refused").pageSize(25).build());
 
-    SyncRunResult result = run(client, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+    SyncRunResult result =
+        run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
 
     assertThat(result.sent()).isEqualTo(99);
     assertThat(result.failed()).isEqualTo(1);
@@ -179,8 +182,7 @@ class SyncRunWorkflowTest {
   }
 
   @Test
-  void continueAsNewCarriesCursorAndCounts(WorkflowClient client)
-      throws Exception {
+  void continueAsNewCarriesCursorAndCounts(WorkflowClient client, Worker worker) throws Exception {
     receiver.setDispatcher(answering(200));
     long configId = STORE.create(config("continued").paginated(true).pageSize(10).build());
     // Each page adds about a dozen events: a 40-event budget continues as new every few pages.
@@ -193,14 +195,18 @@ class SyncRunWorkflowTest {
             40,
             dev.apisync.workflows.RunCheckpoint.FRESH);
 
-    SyncRunWorkflow workflow = newWorkflow(client);
+    SyncRunWorkflow workflow = newWorkflow(client, worker);
     WorkflowClient.start(workflow::run, input);
     WorkflowStub stub = WorkflowStub.fromTyped(workflow);
     SyncRunResult result = stub.getResult(30, SECONDS, SyncRunResult.class);
 
     String firstRunId = stub.getExecution().getRunId();
-    String lastRunId = client.newUntypedWorkflowStub(stub.getExecution().getWorkflowId()).describe()
-        .getExecution().getRunId();
+    String lastRunId =
+        client
+            .newUntypedWorkflowStub(stub.getExecution().getWorkflowId())
+            .describe()
+            .getExecution()
+            .getRunId();
     assertThat(lastRunId).isNotEqualTo(firstRunId);
     assertThat(result.sent()).isEqualTo(100);
     assertThat(result.pages()).isEqualTo(10);
@@ -208,13 +214,16 @@ class SyncRunWorkflowTest {
   }
 
   @Test
-  void explicitRecordIdsSendOnlyThoseAndSkipTheRest(
-      WorkflowClient client) throws Exception {
+  void explicitRecordIdsSendOnlyThoseAndSkipTheRest(WorkflowClient client, Worker worker)
+      throws Exception {
     receiver.setDispatcher(answering(200));
     long configId = STORE.create(config("explicit ids").build());
 
     SyncRunResult result =
-        run(client, SyncRunInput.of(configId, List.of(5L, 3L, 105L, 125L, 999L), Trigger.MANUAL, false));
+        run(
+            client,
+            worker,
+            SyncRunInput.of(configId, List.of(5L, 3L, 105L, 125L, 999L), Trigger.MANUAL, false));
 
     assertThat(externalIds(receivedBodies(2))).containsExactly(3L, 5L);
     assertThat(result.sent()).isEqualTo(2);
@@ -222,11 +231,12 @@ class SyncRunWorkflowTest {
   }
 
   @Test
-  void dryRunSendsNothingAndShowsTheRequests(WorkflowClient client)
+  void dryRunSendsNothingAndShowsTheRequests(WorkflowClient client, Worker worker)
       throws Exception {
     long configId = STORE.create(config("dry").paginated(true).pageSize(50).build());
 
-    SyncRunResult result = run(client, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, true));
+    SyncRunResult result =
+        run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, true));
 
     assertThat(receiver.getRequestCount()).isZero();
     assertThat(result.dryRun()).isTrue();
@@ -237,12 +247,12 @@ class SyncRunWorkflowTest {
   }
 
   @Test
-  void limitCapsTheRecordsOfARun(WorkflowClient client)
-      throws Exception {
+  void limitCapsTheRecordsOfARun(WorkflowClient client, Worker worker) throws Exception {
     receiver.setDispatcher(answering(200));
     long configId = STORE.create(config("limited").paginated(true).pageSize(7).limit(10).build());
 
-    SyncRunResult result = run(client, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+    SyncRunResult result =
+        run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
 
     assertThat(externalIds(receivedBodies(2))).containsExactlyElementsOf(MATCHING.subList(0, 10));
     assertThat(result.sent()).isEqualTo(10);
@@ -261,13 +271,14 @@ class SyncRunWorkflowTest {
         .line(SyncConfig.Line.plain("credit_limit", "credit"));
   }
 
-  private static SyncRunWorkflow newWorkflow(WorkflowClient client) {
+  private static SyncRunWorkflow newWorkflow(WorkflowClient client, Worker worker) {
     return client.newWorkflowStub(
-        SyncRunWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.SYNC).build());
+        SyncRunWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).build());
   }
 
-  private static SyncRunResult run(WorkflowClient client, SyncRunInput input) {
-    SyncRunWorkflow workflow = newWorkflow(client);
+  private static SyncRunResult run(WorkflowClient client, Worker worker, SyncRunInput input) {
+    SyncRunWorkflow workflow = newWorkflow(client, worker);
     return workflow.run(input);
   }
 

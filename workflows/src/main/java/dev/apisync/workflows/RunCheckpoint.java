@@ -1,5 +1,6 @@
 package dev.apisync.workflows;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -32,6 +33,7 @@ public record RunCheckpoint(
         afterId, millis, pages, sent, failed, skipped, failures, failuresOmitted);
   }
 
+  @JsonIgnore
   public boolean isFresh() {
     return startedAtMillis == 0;
   }

@@ -1,0 +1,295 @@
+package dev.apisync.deploy;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apisync.activities.source.demo.OdooDemoDatabase;
+import dev.apisync.activities.testing.TestPostgres;
+import dev.apisync.api.ApiApplication;
+import dev.apisync.worker.WorkerApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The whole system over sockets: a real Temporal dev server, the worker and the REST API as two
+ * Spring Boot apps, PostgreSQL with the Odoo-shaped demo data (1,000 partners), and MockWebServer
+ * as the CRM. Driven only through the REST API, as a user would.
+ */
+class EndToEndIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static TemporalDevServer temporal;
+  private static ConfigurableApplicationContext worker;
+  private static ConfigurableApplicationContext api;
+  private static MockWebServer crm;
+  private static DataSource odoo;
+  private static String apiUrl;
+
+  @BeforeAll
+  static void startTheSystem() throws IOException {
+    temporal = TemporalDevServer.startEphemeral();
+    crm = new MockWebServer();
+    crm.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse.Builder().code(200).body("{\"ok\":true}").build();
+          }
+        });
+    crm.start();
+    DataSource apisync = TestPostgres.freshDatabase("e2e_apisync");
+    odoo = TestPostgres.freshDatabase("e2e_odoo");
+    OdooDemoDatabase.createSchema(odoo);
+    OdooDemoDatabase.seed(odoo, 1_000);
+    String[] properties = {
+      "spring.datasource.url=" + TestPostgres.jdbcUrl(TestPostgres.databaseName(apisync)),
+      "apisync.source.url=" + TestPostgres.jdbcUrl(TestPostgres.databaseName(odoo)),
+      "spring.datasource.username=postgres",
+      "spring.datasource.password=",
+      "apisync.source.username=postgres",
+      "apisync.source.password=",
+      "spring.temporal.connection.target=" + temporal.target(),
+      "server.port=0",
+    };
+    worker = WorkerApplication.builder().properties(properties).run();
+    api = ApiApplication.builder().properties(properties).run();
+    apiUrl = "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
+  }
+
+  @AfterAll
+  static void stopTheSystem() throws IOException {
+    api.close();
+    worker.close();
+    crm.close();
+    temporal.close();
+  }
+
+  /** Each test reads only the requests its own runs sent. */
+  @BeforeEach
+  void forgetEarlierRequests() throws InterruptedException {
+    while (crm.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS) != null) {
+      // drained
+    }
+  }
+
+  @Test
+  void customersToCrmDeliversEveryActiveCustomerOnceInArraysOfAHundred() throws Exception {
+    List<Long> expected = activeCustomers();
+    long configId = createConfig(customersToCrm("customers paginated", true));
+
+    JsonNode run = startRunAndWait(configId);
+
+    assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(run.path("result").path("sent").asInt()).isEqualTo(expected.size());
+    assertThat(run.path("result").path("failed").asInt()).isZero();
+    int requests = (expected.size() + 99) / 100;
+    List<JsonNode> bodies = received(requests);
+    assertThat(crm.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
+    assertThat(bodies).allSatisfy(body -> assertThat(body.isArray()).isTrue());
+    assertThat(externalIds(bodies)).containsExactlyElementsOf(expected);
+    JsonNode first = bodies.getFirst().get(0);
+    assertThat(first.fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder(
+            "full_name", "email_address", "contact_number", "external_id", "company_name");
+  }
+
+  @Test
+  void unpaginatedItSendsOneObjectPerCustomer() throws Exception {
+    List<Long> expected = activeCustomers();
+    long configId = createConfig(customersToCrm("customers one by one", false));
+
+    JsonNode run = startRunAndWait(configId);
+
+    assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(run.path("result").path("sent").asInt()).isEqualTo(expected.size());
+    List<JsonNode> bodies = received(expected.size());
+    assertThat(crm.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
+    assertThat(bodies).allSatisfy(body -> assertThat(body.isObject()).isTrue());
+    assertThat(externalIds(bodies)).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void invalidConfigIsRefusedNamingEachFieldAndNothingIsStored() throws Exception {
+    int configsBefore = JSON.readTree(get("/api/configs").body()).size();
+    ObjectNode invalid = customersToCrm("broken", true);
+    invalid.put("httpMethod", "GET,POST");
+    invalid.put("requestUrl", "crm.example.com/customers");
+    invalid.put("connectTimeout", 0);
+    invalid.put("model", "res.nothing");
+
+    HttpResponse<String> response = post("/api/configs", invalid.toString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    List<String> fields = new ArrayList<>();
+    JSON.readTree(response.body())
+        .path("errors")
+        .forEach(e -> fields.add(e.path("field").asText()));
+    assertThat(fields).contains("httpMethod", "requestUrl", "connectTimeout", "model");
+    assertThat(JSON.readTree(get("/api/configs").body()).size()).isEqualTo(configsBefore);
+  }
+
+  @Test
+  void aRunCanBeReadWithTheTemporalCli() throws Exception {
+    long configId = createConfig(customersToCrm("customers for the cli", true));
+    JsonNode run = startRunAndWait(configId);
+    String workflowId = run.path("workflowId").asText();
+
+    Process describe =
+        new ProcessBuilder(
+                TemporalDevServer.findOnPath("temporal").orElseThrow().toString(),
+                "workflow",
+                "describe",
+                "--address",
+                temporal.target(),
+                "--workflow-id",
+                workflowId)
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(describe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(describe.waitFor(30, SECONDS)).isTrue();
+    assertThat(describe.exitValue()).as(output).isZero();
+    assertThat(output)
+        .contains(workflowId)
+        .contains("SyncRunWorkflow")
+        .containsIgnoringCase("completed");
+  }
+
+  @Test
+  void anUnknownRunIsANotFoundProblem() throws Exception {
+    HttpResponse<String> response = get("/api/runs/sync-nothing-20260101T000000.000Z");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  private static List<Long> activeCustomers() {
+    return JdbcClient.create(odoo)
+        .sql("SELECT id FROM res_partner WHERE active AND customer_rank > 0 ORDER BY id")
+        .query(Long.class)
+        .list();
+  }
+
+  /** The seed guide's example 1 with its field mapping table. */
+  private static ObjectNode customersToCrm(String name, boolean paginated) {
+    ObjectNode config = JSON.createObjectNode();
+    config.put("name", name);
+    config.put("model", "res.partner");
+    config.put("filterDomain", "[('customer_rank', '>', 0)]");
+    config.put("requestUrl", crm.url("/api/customers").toString());
+    config.put("httpMethod", "POST");
+    config.putObject("auth").put("type", "bearer").put("token", "sk_live_abc123xyz789");
+    config.putArray("headers").addObject().put("key", "X-API-Version").put("value", "2.0");
+    var lines = config.putArray("lines");
+    lines
+        .addObject()
+        .put("field", "name")
+        .put("externalKey", "full_name")
+        .put("valueType", "plain");
+    lines
+        .addObject()
+        .put("field", "email")
+        .put("externalKey", "email_address")
+        .put("valueType", "plain");
+    lines
+        .addObject()
+        .put("field", "phone")
+        .put("externalKey", "contact_number")
+        .put("valueType", "plain");
+    lines
+        .addObject()
+        .put("field", "id")
+        .put("externalKey", "external_id")
+        .put("valueType", "plain")
+        .put("isIdentifier", true);
+    lines
+        .addObject()
+        .put("field", "parent_id.name")
+        .put("externalKey", "company_name")
+        .put("valueType", "plain");
+    config.put("paginated", paginated);
+    config.put("pageSize", 100);
+    return config;
+  }
+
+  private static long createConfig(ObjectNode config) throws Exception {
+    HttpResponse<String> response = post("/api/configs", config.toString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return JSON.readTree(response.body()).path("id").asLong();
+  }
+
+  private static JsonNode startRunAndWait(long configId) throws Exception {
+    HttpResponse<String> started = post("/api/configs/" + configId + "/runs", "{}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    JsonNode start = JSON.readTree(started.body());
+    assertThat(start.path("workflowId").asText()).startsWith("sync-");
+    assertThat(start.path("uiUrl").asText()).contains(start.path("workflowId").asText());
+    HttpResponse<String> run =
+        get("/api/runs/" + start.path("workflowId").asText() + "?waitSeconds=60");
+    assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+    return JSON.readTree(run.body());
+  }
+
+  private static List<JsonNode> received(int count) throws Exception {
+    List<JsonNode> bodies = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      RecordedRequest request = crm.takeRequest(10, SECONDS);
+      assertThat(request).as("request %d of %d", i + 1, count).isNotNull();
+      assertThat(request.getHeaders().get("Authorization"))
+          .isEqualTo("Bearer sk_live_abc123xyz789");
+      bodies.add(JSON.readTree(request.getBody().utf8()));
+    }
+    return bodies;
+  }
+
+  private static List<Long> externalIds(List<JsonNode> bodies) {
+    List<Long> ids = new ArrayList<>();
+    for (JsonNode body : bodies) {
+      if (body.isArray()) {
+        body.forEach(record -> ids.add(record.path("external_id").asLong()));
+      } else {
+        ids.add(body.path("external_id").asLong());
+      }
+    }
+    return ids;
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(apiUrl + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(apiUrl + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
