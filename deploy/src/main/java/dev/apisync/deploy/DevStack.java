@@ -59,20 +59,18 @@ public final class DevStack {
     DemoTarget crm = DemoTarget.start(DEMO_TARGET_PORT);
     running.add(crm);
 
+    // Command-line arguments outrank the apps' worker.yml / api.yml.
     String[] shared = {
-      "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "apisync"),
-      "spring.datasource.username=postgres",
-      "spring.datasource.password=",
-      "apisync.source.url=" + postgres.getJdbcUrl("postgres", "odoo_demo"),
-      "apisync.source.username=postgres",
-      "apisync.source.password=",
-      "spring.temporal.connection.target=" + temporal.target(),
+      "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "apisync"),
+      "--spring.datasource.username=postgres",
+      "--spring.datasource.password=",
+      "--apisync.source.url=" + postgres.getJdbcUrl("postgres", "odoo_demo"),
+      "--apisync.source.username=postgres",
+      "--apisync.source.password=",
+      "--spring.temporal.connection.target=" + temporal.target(),
     };
     ConfigurableApplicationContext worker =
-        WorkerApplication.builder()
-            .properties(shared)
-            .properties("server.port=" + WORKER_PORT)
-            .run();
+        WorkerApplication.builder().run(withPort(shared, WORKER_PORT));
     running.add(0, worker);
     ConfigurableApplicationContext api =
         ApiApplication.builder().properties(shared).properties("server.port=" + API_PORT).run();
@@ -82,6 +80,12 @@ public final class DevStack {
     long configId = DemoConfig.ensure(apiUrl, crm.url("/crm/customers"));
     printBanner(apiUrl, temporal, crm, configId);
     Thread.currentThread().join();
+  }
+
+  private static String[] withPort(String[] arguments, int port) {
+    String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+    all[arguments.length] = "--server.port=" + port;
+    return all;
   }
 
   private static void createDatabaseIfMissing(DataSource admin, String name) throws SQLException {

@@ -63,27 +63,33 @@ class EndToEndIT {
     odoo = TestPostgres.freshDatabase("e2e_odoo");
     OdooDemoDatabase.createSchema(odoo);
     OdooDemoDatabase.seed(odoo, 1_000);
-    String[] properties = {
-      "spring.datasource.url=" + TestPostgres.jdbcUrl(TestPostgres.databaseName(apisync)),
-      "apisync.source.url=" + TestPostgres.jdbcUrl(TestPostgres.databaseName(odoo)),
-      "spring.datasource.username=postgres",
-      "spring.datasource.password=",
-      "apisync.source.username=postgres",
-      "apisync.source.password=",
-      "spring.temporal.connection.target=" + temporal.target(),
-      "server.port=0",
+    // Command-line arguments outrank the apps' worker.yml / api.yml.
+    String[] arguments = {
+      "--spring.datasource.url=" + TestPostgres.jdbcUrl(TestPostgres.databaseName(apisync)),
+      "--apisync.source.url=" + TestPostgres.jdbcUrl(TestPostgres.databaseName(odoo)),
+      "--spring.datasource.username=postgres",
+      "--spring.datasource.password=",
+      "--apisync.source.username=postgres",
+      "--apisync.source.password=",
+      "--spring.temporal.connection.target=" + temporal.target(),
+      "--server.port=0",
     };
-    worker = WorkerApplication.builder().properties(properties).run();
-    api = ApiApplication.builder().properties(properties).run();
+    worker = WorkerApplication.builder().run(arguments);
+    api = ApiApplication.builder().run(arguments);
     apiUrl = "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
   }
 
   @AfterAll
   static void stopTheSystem() throws IOException {
-    api.close();
-    worker.close();
-    crm.close();
-    temporal.close();
+    for (AutoCloseable running : new AutoCloseable[] {api, worker, crm, temporal}) {
+      if (running != null) {
+        try {
+          running.close();
+        } catch (Exception e) {
+          throw new IOException(e);
+        }
+      }
+    }
   }
 
   /** Each test reads only the requests its own runs sent. */

@@ -1,8 +1,9 @@
-package dev.apisync.api.configs;
+package dev.apisync.api;
 
 import dev.apisync.activities.config.ConfigInUseException;
 import dev.apisync.activities.config.FieldError;
 import dev.apisync.activities.config.InvalidConfigException;
+import dev.apisync.api.configs.ConfigNotFoundException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +28,17 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Turns the config API's failures into RFC 9457 problem details ({@code application/problem+json})
- * that name the offending fields, never a stack trace.
+ * Turns the API's failures into RFC 9457 problem details ({@code application/problem+json}) that
+ * name the offending fields, never a stack trace. It is the app's one {@link
+ * ResponseEntityExceptionHandler}, so it also renders every {@code ErrorResponseException}.
  */
-@RestControllerAdvice(assignableTypes = ConfigController.class)
+@RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ConfigProblems extends ResponseEntityExceptionHandler {
+public class ApiProblems extends ResponseEntityExceptionHandler {
 
   static final String INVALID_CONFIG = "Invalid sync config";
 
-  private static final Logger log = LoggerFactory.getLogger(ConfigProblems.class);
+  private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
   @ExceptionHandler(InvalidConfigException.class)
   ProblemDetail invalidConfig(InvalidConfigException e) {
