@@ -72,8 +72,7 @@ public final class DevStack {
     ConfigurableApplicationContext worker =
         WorkerApplication.builder().run(withPort(shared, WORKER_PORT));
     running.add(0, worker);
-    ConfigurableApplicationContext api =
-        ApiApplication.builder().properties(shared).properties("server.port=" + API_PORT).run();
+    ConfigurableApplicationContext api = ApiApplication.builder().run(withPort(shared, API_PORT));
     running.add(0, api);
 
     String apiUrl = "http://127.0.0.1:" + API_PORT;

@@ -91,6 +91,8 @@ final class TemporalDevServer implements AutoCloseable {
   @Override
   public void close() {
     if (process != null) {
+      // The CLI may be a wrapper (pip's entry point) that runs the server as its child.
+      process.descendants().forEach(ProcessHandle::destroy);
       process.destroy();
     }
     if (fallback != null) {
