@@ -8,6 +8,9 @@ import java.util.List;
  *
  * @param limit cap on records per run, 0 for none
  * @param language the language whose text translatable (jsonb) columns yield, e.g. {@code en_US}
+ * @param requestScript Python run once per request after mapping, empty for none
+ * @param rateLimit requests per second toward the target, 0 for no limit
+ * @param concurrency requests in flight per run
  */
 public record ConfigSnapshot(
     long id,
@@ -24,7 +27,10 @@ public record ConfigSnapshot(
     RetrySettings retry,
     List<FieldLine> lines,
     String language,
-    boolean enabled) {
+    boolean enabled,
+    String requestScript,
+    double rateLimit,
+    int concurrency) {
 
   public ConfigSnapshot {
     lines = List.copyOf(lines);

@@ -34,7 +34,10 @@ public record StoredConfig(long id, SyncConfig config, Instant createdAt, Instan
                         line.expression()))
             .toList(),
         config.language(),
-        config.enabled());
+        config.enabled(),
+        config.requestScript(),
+        config.rateLimit() == null ? 0 : config.rateLimit(),
+        config.concurrency());
   }
 
   private IllegalStateException invalidStored(String field) {

@@ -39,7 +39,10 @@ final class TestTargets {
         RetrySettings.DEFAULTS,
         List.of(),
         "en_US",
-        true);
+        true,
+        "",
+        0,
+        1);
   }
 
   static DeliveryRequest single(ConfigSnapshot config, long recordId, String json) {
