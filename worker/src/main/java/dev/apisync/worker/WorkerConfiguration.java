@@ -5,6 +5,7 @@ import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
 import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
+import dev.apisync.activities.mapping.PlainLineResolver;
 import dev.apisync.activities.mapping.RecordMapper;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.RecordActivitiesImpl;
@@ -12,6 +13,7 @@ import dev.apisync.activities.source.RecordReader;
 import dev.apisync.activities.source.RecordSource;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.wiring.StorageConfiguration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +39,9 @@ public class WorkerConfiguration {
   @Bean
   public MappingActivitiesImpl mappingActivities(
       @Qualifier(StorageConfiguration.SOURCE) DataSource source, SourceCatalog catalog) {
-    return new MappingActivitiesImpl(new RecordMapper(new RecordReader(source, catalog)));
+    RecordReader reader = new RecordReader(source, catalog);
+    return new MappingActivitiesImpl(
+        new RecordMapper(reader, List.of(new PlainLineResolver(reader))));
   }
 
   @Bean(destroyMethod = "close")

@@ -12,6 +12,7 @@ import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
 import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
+import dev.apisync.activities.mapping.PlainLineResolver;
 import dev.apisync.activities.mapping.RecordMapper;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.RecordActivitiesImpl;
@@ -111,10 +112,11 @@ class SyncRunWorkflowTest {
 
   private static Object[] activities() {
     SourceCatalog catalog = new SourceCatalog(SOURCE);
+    RecordReader reader = new RecordReader(SOURCE, catalog);
     return new Object[] {
       new ConfigActivitiesImpl(STORE),
       new RecordActivitiesImpl(new RecordSource(SOURCE, new DomainCompiler(catalog))),
-      new MappingActivitiesImpl(new RecordMapper(new RecordReader(SOURCE, catalog))),
+      new MappingActivitiesImpl(new RecordMapper(reader, List.of(new PlainLineResolver(reader)))),
       new DeliveryActivitiesImpl(STORE, CLIENTS)
     };
   }

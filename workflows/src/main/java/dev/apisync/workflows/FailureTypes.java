@@ -12,10 +12,13 @@ public final class FailureTypes {
   /** The target refused the request for good (a 4xx other than 408/425/429). */
   public static final String PERMANENT_HTTP = "PermanentHttpFailure";
 
+  /** A Python script raised, or ran past its time limit: its records fail, not retried. */
+  public static final String SCRIPT_ERROR = "ScriptError";
+
   private FailureTypes() {}
 
   /** All of them, for a retry policy's do-not-retry list. */
   public static String[] nonRetryable() {
-    return new String[] {CONFIG_NOT_FOUND, INVALID_CONFIG, PERMANENT_HTTP};
+    return new String[] {CONFIG_NOT_FOUND, INVALID_CONFIG, PERMANENT_HTTP, SCRIPT_ERROR};
   }
 }

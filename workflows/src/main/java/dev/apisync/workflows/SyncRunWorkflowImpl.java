@@ -9,6 +9,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Pages through the records a config selects and sends them, one request per record or per page.
@@ -42,6 +43,8 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
       Workflow.newActivityStub(RecordActivities.class, SOURCE_OPTIONS);
   private final MappingActivities mapping =
       Workflow.newActivityStub(MappingActivities.class, SOURCE_OPTIONS);
+  private final ScriptActivities scripts =
+      Workflow.newActivityStub(ScriptActivities.class, SOURCE_OPTIONS);
 
   private RunTally tally = new RunTally(RunCheckpoint.FRESH);
 
@@ -67,11 +70,15 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
       if (!page.ids().isEmpty()) {
         MappedPage mapped = mapping.mapRecords(config, page.ids());
         tally.failed(mapped.failures());
-        for (DeliveryRequest request : requestsFor(config, mapped.records())) {
+        for (DeliveryRequest mappedRequest : requestsFor(config, mapped.records())) {
+          Optional<DeliveryRequest> request = scripted(mappedRequest);
+          if (request.isEmpty()) {
+            continue;
+          }
           if (input.dryRun()) {
-            preview(delivery, request, previews);
+            preview(delivery, request.get(), previews);
           } else {
-            deliver(delivery, request);
+            deliver(delivery, request.get());
           }
         }
       }
@@ -120,6 +127,21 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
     return mapped.stream()
         .map(record -> new DeliveryRequest(config, List.of(record), false))
         .toList();
+  }
+
+  /** Runs the config's request script, if any; empty when the script failed its records. */
+  private Optional<DeliveryRequest> scripted(DeliveryRequest request) {
+    if (request.config().requestScript().isEmpty()) {
+      return Optional.of(request);
+    }
+    try {
+      return Optional.of(
+          request.withScriptedBody(
+              scripts.applyRequestScript(request.config(), request.records(), request.asArray())));
+    } catch (ActivityFailure failure) {
+      failAll(request, failure);
+      return Optional.empty();
+    }
   }
 
   private void deliver(DeliveryActivities delivery, DeliveryRequest request) {
