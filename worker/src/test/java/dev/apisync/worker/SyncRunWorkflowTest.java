@@ -21,6 +21,7 @@ import dev.apisync.activities.source.RecordSource;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.RecordFailure;
+import dev.apisync.workflows.SyncProgress;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.SyncRunWorkflow;
@@ -33,6 +34,8 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import mockwebserver3.Dispatcher;
@@ -160,16 +163,7 @@ class SyncRunWorkflowTest {
   @Test
   void receiverRefusingOneRecordFailsJustThatRecord(WorkflowClient client, Worker worker)
       throws Exception {
-    receiver.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            boolean refused = request.getBody().utf8().contains("\"external_id\":42,");
-            return refused
-                ? new MockResponse.Builder().code(400).body("{\"error\":\"email taken\"}").build()
-                : new MockResponse.Builder().code(200).build();
-          }
-        });
+    receiver.setDispatcher(refusingRecord(42));
     long configId = STORE.create(config("one refused").pageSize(25).build());
 
     SyncRunResult result =
@@ -260,6 +254,76 @@ class SyncRunWorkflowTest {
     assertThat(result.sent()).isEqualTo(10);
   }
 
+  @Test
+  void concurrencyKeepsThatManyRequestsInFlightAndRecordsResultsInOrder(
+      WorkflowClient client, Worker worker) throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger mostInFlight = new AtomicInteger();
+    CountDownLatch fourArrived = new CountDownLatch(4);
+    receiver.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            fourArrived.countDown();
+            // Hold the first requests until four are in flight at once (or give up).
+            fourArrived.await(10, SECONDS);
+            inFlight.decrementAndGet();
+            boolean refused = request.getBody().utf8().contains("\"external_id\":7,");
+            return new MockResponse.Builder().code(refused ? 422 : 200).build();
+          }
+        });
+    long configId = STORE.create(config("concurrent").pageSize(20).concurrency(4).build());
+
+    SyncRunResult result =
+        run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+
+    assertThat(mostInFlight.get()).isEqualTo(4);
+    assertThat(result.sent()).isEqualTo(99);
+    assertThat(result.failures()).extracting(RecordFailure::recordId).containsExactly(7L);
+    assertThat(externalIds(receivedBodies(100))).containsExactlyInAnyOrderElementsOf(MATCHING);
+  }
+
+  @Test
+  void aPageRefusedForOneRecordIsSplitUntilThatRecordIsIsolated(
+      WorkflowClient client, Worker worker) throws Exception {
+    receiver.setDispatcher(refusingRecord(42));
+    long configId = STORE.create(config("bisected").paginated(true).pageSize(50).build());
+
+    SyncRunResult result =
+        run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+
+    assertThat(result.sent()).isEqualTo(99);
+    assertThat(result.failures())
+        .singleElement()
+        .satisfies(
+            failure -> {
+              assertThat(failure.recordId()).isEqualTo(42);
+              assertThat(failure.status()).isEqualTo(400);
+              assertThat(failure.reason()).contains("email taken");
+            });
+    // 1 page of 50 refused, then halves 25+25, 12+13, 6+7, 3+3 or 4+3..., down to [42] alone.
+    List<JsonNode> bodies = receivedBodies(receiver.getRequestCount());
+    assertThat(bodies.getFirst().size()).isEqualTo(50);
+    assertThat(bodies)
+        .anySatisfy(body -> assertThat(externalIds(List.of(body))).containsExactly(42L));
+    assertThat(receiver.getRequestCount()).isLessThan(20);
+  }
+
+  @Test
+  void progressAnswersTheRunsCounters(WorkflowClient client, Worker worker) throws Exception {
+    receiver.setDispatcher(answering(200));
+    long configId = STORE.create(config("progress").paginated(true).pageSize(30).build());
+    SyncRunWorkflow workflow = newWorkflow(client, worker);
+
+    workflow.run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+
+    SyncProgress progress = workflow.progress();
+    assertThat(progress.pages()).isEqualTo(4);
+    assertThat(progress.sent()).isEqualTo(100);
+    assertThat(progress.lastRecordId()).isEqualTo(100);
+  }
+
   private SyncConfig.Builder config(String name) {
     return SyncConfig.builder()
         .name(name)
@@ -282,6 +346,18 @@ class SyncRunWorkflowTest {
   private static SyncRunResult run(WorkflowClient client, Worker worker, SyncRunInput input) {
     SyncRunWorkflow workflow = newWorkflow(client, worker);
     return workflow.run(input);
+  }
+
+  private static Dispatcher refusingRecord(long recordId) {
+    return new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        boolean refused = request.getBody().utf8().contains("\"external_id\":" + recordId + ",");
+        return refused
+            ? new MockResponse.Builder().code(400).body("{\"error\":\"email taken\"}").build()
+            : new MockResponse.Builder().code(200).build();
+      }
+    };
   }
 
   private static Dispatcher answering(int status) {

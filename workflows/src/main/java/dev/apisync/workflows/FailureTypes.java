@@ -17,6 +17,11 @@ public final class FailureTypes {
 
   private FailureTypes() {}
 
+  /** Whether a failure type is one of apisync's own (its message then speaks for itself). */
+  public static boolean isOurs(String type) {
+    return java.util.Arrays.asList(nonRetryable()).contains(type);
+  }
+
   /** All of them, for a retry policy's do-not-retry list. */
   public static String[] nonRetryable() {
     return new String[] {CONFIG_NOT_FOUND, INVALID_CONFIG, PERMANENT_HTTP, SCRIPT_ERROR};

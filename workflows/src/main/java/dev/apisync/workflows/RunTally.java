@@ -69,6 +69,16 @@ final class RunTally {
     }
   }
 
+  void add(RequestOutcome outcome) {
+    sent(outcome.sent().size());
+    failed(outcome.failures());
+  }
+
+  /** One line for the Web UI's "current details". */
+  String describe() {
+    return "page " + pages + ": " + sent + " sent, " + failed + " failed, " + skipped + " skipped";
+  }
+
   SyncProgress progress() {
     return new SyncProgress(pages, sent, failed, skipped, afterId);
   }

@@ -1,0 +1,26 @@
+package dev.apisync.workflows;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one request (and, when it was split, its halves) achieved for its records. */
+record RequestOutcome(List<Long> sent, List<RecordFailure> failures) {
+
+  RequestOutcome {
+    sent = List.copyOf(sent);
+    failures = List.copyOf(failures);
+  }
+
+  static RequestOutcome failedAll(List<Long> recordIds, String reason, int status) {
+    return new RequestOutcome(
+        List.of(), recordIds.stream().map(id -> new RecordFailure(id, reason, status)).toList());
+  }
+
+  RequestOutcome plus(RequestOutcome other) {
+    List<Long> allSent = new ArrayList<>(sent);
+    allSent.addAll(other.sent);
+    List<RecordFailure> allFailures = new ArrayList<>(failures);
+    allFailures.addAll(other.failures);
+    return new RequestOutcome(allSent, allFailures);
+  }
+}
