@@ -7,6 +7,8 @@ import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
 import dev.apisync.activities.mapping.PlainLineResolver;
 import dev.apisync.activities.mapping.RecordMapper;
+import dev.apisync.activities.runs.RunRecordActivitiesImpl;
+import dev.apisync.activities.runs.RunStore;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.RecordActivitiesImpl;
 import dev.apisync.activities.source.RecordReader;
@@ -42,6 +44,11 @@ public class WorkerConfiguration {
     RecordReader reader = new RecordReader(source, catalog);
     return new MappingActivitiesImpl(
         new RecordMapper(reader, List.of(new PlainLineResolver(reader))));
+  }
+
+  @Bean
+  public RunRecordActivitiesImpl runRecordActivities(DataSource apisync) {
+    return new RunRecordActivitiesImpl(new RunStore(apisync));
   }
 
   @Bean(destroyMethod = "close")

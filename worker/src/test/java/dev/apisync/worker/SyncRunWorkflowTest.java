@@ -2,6 +2,7 @@ package dev.apisync.worker;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,9 @@ import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
 import dev.apisync.activities.mapping.PlainLineResolver;
 import dev.apisync.activities.mapping.RecordMapper;
+import dev.apisync.activities.runs.RunRecord;
+import dev.apisync.activities.runs.RunRecordActivitiesImpl;
+import dev.apisync.activities.runs.RunStore;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.RecordActivitiesImpl;
 import dev.apisync.activities.source.RecordReader;
@@ -28,8 +32,10 @@ import dev.apisync.workflows.SyncRunWorkflow;
 import dev.apisync.workflows.SyncRunWorkflowImpl;
 import dev.apisync.workflows.Trigger;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.ArrayList;
@@ -66,6 +72,7 @@ class SyncRunWorkflowTest {
   private static final ConfigStore STORE =
       new ConfigStore(APISYNC, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
   private static final TargetClients CLIENTS = new TargetClients();
+  private static final RunStore RUNS = new RunStore(APISYNC);
 
   @RegisterExtension
   static final TestWorkflowExtension TEMPORAL =
@@ -120,7 +127,8 @@ class SyncRunWorkflowTest {
       new ConfigActivitiesImpl(STORE),
       new RecordActivitiesImpl(new RecordSource(SOURCE, new DomainCompiler(catalog))),
       new MappingActivitiesImpl(new RecordMapper(reader, List.of(new PlainLineResolver(reader)))),
-      new DeliveryActivitiesImpl(STORE, CLIENTS)
+      new DeliveryActivitiesImpl(STORE, CLIENTS),
+      new RunRecordActivitiesImpl(RUNS)
     };
   }
 
@@ -322,6 +330,63 @@ class SyncRunWorkflowTest {
     assertThat(progress.pages()).isEqualTo(4);
     assertThat(progress.sent()).isEqualTo(100);
     assertThat(progress.lastRecordId()).isEqualTo(100);
+  }
+
+  @Test
+  void aRunRecordsItselfAndEveryFailedRecordInTheRunsTable(WorkflowClient client, Worker worker)
+      throws Exception {
+    receiver.setDispatcher(refusingRecord(42));
+    long configId = STORE.create(config("recorded").pageSize(25).build());
+    SyncRunWorkflow workflow = newWorkflow(client, worker);
+
+    workflow.run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+
+    String workflowId = WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId();
+    RunRecord run = RUNS.find(workflowId).orElseThrow();
+    assertThat(run.status()).isEqualTo("COMPLETED");
+    assertThat(run.configName()).isEqualTo("recorded");
+    assertThat(run.trigger()).isEqualTo("MANUAL");
+    assertThat(run.pages()).isEqualTo(4);
+    assertThat(run.sent()).isEqualTo(99);
+    assertThat(run.failed()).isEqualTo(1);
+    assertThat(run.finishedAt()).isPresent();
+    assertThat(RUNS.failedRecordIds(workflowId)).containsExactly(42L);
+  }
+
+  @Test
+  void cancelingFinishesTheRequestInFlightAndReportsWhatWasSent(
+      WorkflowClient client, Worker worker) throws Exception {
+    CountDownLatch thirdArrived = new CountDownLatch(1);
+    CountDownLatch releaseThird = new CountDownLatch(1);
+    AtomicInteger received = new AtomicInteger();
+    receiver.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            if (received.incrementAndGet() == 3) {
+              thirdArrived.countDown();
+              releaseThird.await(10, SECONDS);
+            }
+            return new MockResponse.Builder().code(200).build();
+          }
+        });
+    long configId = STORE.create(config("canceled").build());
+    SyncRunWorkflow workflow = newWorkflow(client, worker);
+    WorkflowClient.start(
+        workflow::run, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+    WorkflowStub stub = WorkflowStub.fromTyped(workflow);
+
+    assertThat(thirdArrived.await(10, SECONDS)).isTrue();
+    stub.cancel();
+    releaseThird.countDown();
+
+    assertThatThrownBy(() -> stub.getResult(SyncRunResult.class))
+        .isInstanceOf(WorkflowFailedException.class)
+        .hasCauseInstanceOf(CanceledFailure.class);
+    RunRecord run = RUNS.find(stub.getExecution().getWorkflowId()).orElseThrow();
+    assertThat(run.status()).isEqualTo("CANCELED");
+    assertThat(run.sent()).isEqualTo(3);
+    assertThat(received.get()).isEqualTo(3);
   }
 
   private SyncConfig.Builder config(String name) {

@@ -10,7 +10,9 @@ import io.temporal.workflow.WorkflowSemaphore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends one page's mapped records as the config says (workflow code, deterministic): one request
@@ -27,17 +29,23 @@ final class PageSender {
   private final DeliveryActivities delivery;
   private final ScriptActivities scripts;
   private final boolean dryRun;
+  private final BooleanSupplier cancelRequested;
   private final List<RequestPreview> previews = new ArrayList<>();
 
+  /**
+   * @param cancelRequested once true, no further request starts; those in flight finish
+   */
   PageSender(
       ConfigSnapshot config,
       DeliveryActivities delivery,
       ScriptActivities scripts,
-      boolean dryRun) {
+      boolean dryRun,
+      BooleanSupplier cancelRequested) {
     this.config = config;
     this.delivery = delivery;
     this.scripts = scripts;
     this.dryRun = dryRun;
+    this.cancelRequested = cancelRequested;
   }
 
   /** The first requests of a dry run, as they would have been sent. */
@@ -45,20 +53,25 @@ final class PageSender {
     return previews;
   }
 
+  /** The outcomes of the requests that were sent, in record order (fewer when canceled). */
   List<RequestOutcome> send(List<MappedRecord> mapped) {
     List<DeliveryRequest> requests = requestsFor(mapped);
     RequestOutcome[] outcomes = new RequestOutcome[requests.size()];
     if (config.concurrency() <= 1 || requests.size() == 1) {
-      for (int i = 0; i < requests.size(); i++) {
+      for (int i = 0; i < requests.size() && !cancelRequested.getAsBoolean(); i++) {
         outcomes[i] = sendIsolatingRefusals(requests.get(i));
       }
-      return Arrays.asList(outcomes);
+      return sentOnly(outcomes);
     }
     WorkflowSemaphore inFlight = Workflow.newWorkflowSemaphore(config.concurrency());
     List<Promise<Void>> running = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
       int slot = i;
       inFlight.acquire();
+      if (cancelRequested.getAsBoolean()) {
+        inFlight.release();
+        break;
+      }
       running.add(
           Async.procedure(
               () -> {
@@ -70,7 +83,11 @@ final class PageSender {
               }));
     }
     Promise.allOf(running).get();
-    return Arrays.asList(outcomes);
+    return sentOnly(outcomes);
+  }
+
+  private static List<RequestOutcome> sentOnly(RequestOutcome[] outcomes) {
+    return Arrays.stream(outcomes).filter(Objects::nonNull).toList();
   }
 
   private List<DeliveryRequest> requestsFor(List<MappedRecord> mapped) {

@@ -3,8 +3,15 @@ package dev.apisync.workflows;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInfo;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Pages through the records a config selects and sends them, one request per record or per page.
@@ -38,7 +45,11 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
   private final ScriptActivities scripts =
       Workflow.newActivityStub(ScriptActivities.class, SOURCE_OPTIONS);
 
+  private final RunRecordActivities runs =
+      Workflow.newActivityStub(RunRecordActivities.class, SOURCE_OPTIONS);
+
   private RunTally tally = new RunTally(RunCheckpoint.FRESH);
+  private boolean started;
 
   @Override
   public SyncRunResult run(SyncRunInput input) {
@@ -47,24 +58,55 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
             ? RunCheckpoint.FRESH.startingAt(Workflow.currentTimeMillis())
             : input.checkpoint();
     tally = new RunTally(from);
+    // A cancel request stops the run between requests, never in the middle of one: the work runs
+    // in a detached scope and looks at the root scope's flag.
+    CancellationScope root = CancellationScope.current();
+    SyncRunResult[] result = new SyncRunResult[1];
+    try {
+      Workflow.newDetachedCancellationScope(
+              () -> result[0] = sendPages(input, root::isCancelRequested))
+          .run();
+    } catch (TemporalFailure failure) {
+      ended(input, "FAILED", PageSender.reason(failure));
+      throw failure;
+    }
+    if (root.isCancelRequested()) {
+      Workflow.newDetachedCancellationScope(() -> ended(input, "CANCELED", tally.describe())).run();
+      throw new CanceledFailure("canceled on request after " + tally.describe());
+    }
+    ended(input, "COMPLETED", "");
+    return result[0];
+  }
+
+  private SyncRunResult sendPages(SyncRunInput input, BooleanSupplier cancelRequested) {
     ConfigSnapshot config = configs.loadSnapshot(input.configId());
+    if (input.checkpoint().isFresh()) {
+      runs.runStarted(runStart(input, config.name()));
+      started = true;
+    }
     if (!config.enabled()) {
       throw ApplicationFailure.newNonRetryableFailure(
           "config '" + config.name() + "' is disabled", FailureTypes.INVALID_CONFIG);
     }
     DeliveryActivities delivery =
         Workflow.newActivityStub(DeliveryActivities.class, deliveryOptions(config));
-    PageSender sender = new PageSender(config, delivery, scripts, input.dryRun());
+    PageSender sender = new PageSender(config, delivery, scripts, input.dryRun(), cancelRequested);
 
-    while (!limitReached(config)) {
+    while (!limitReached(config) && !cancelRequested.getAsBoolean()) {
       RecordPage page = records.fetchPage(nextPage(config, input));
       tally.skipped(page.skipped().size());
+      List<RecordFailure> pageFailures = new ArrayList<>();
       if (!page.ids().isEmpty()) {
         MappedPage mapped = mapping.mapRecords(config, page.ids());
         tally.failed(mapped.failures());
-        sender.send(mapped.records()).forEach(tally::add);
+        pageFailures.addAll(mapped.failures());
+        for (RequestOutcome outcome : sender.send(mapped.records())) {
+          tally.add(outcome);
+          pageFailures.addAll(outcome.failures());
+        }
       }
       tally.pageDone(page.nextAfterId());
+      runs.pageRecorded(new RunPage(workflowId(), tally.progress(), pageFailures));
       Workflow.setCurrentDetails(tally.describe());
       if (page.last()) {
         break;
@@ -74,6 +116,33 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
       }
     }
     return tally.result(input.dryRun(), sender.previews());
+  }
+
+  private void ended(SyncRunInput input, String status, String error) {
+    if (input.checkpoint().isFresh() && !started) {
+      // The run failed before it could say who it was (e.g. its config is gone).
+      runs.runStarted(runStart(input, ""));
+      started = true;
+    }
+    runs.runEnded(
+        new RunEnd(workflowId(), status, tally.progress(), error, Workflow.currentTimeMillis()));
+  }
+
+  private RunStart runStart(SyncRunInput input, String configName) {
+    WorkflowInfo info = Workflow.getInfo();
+    return new RunStart(
+        info.getWorkflowId(),
+        info.getRunId(),
+        input.configId(),
+        configName,
+        input.trigger(),
+        input.recordIds(),
+        input.dryRun(),
+        tally.startedAtMillis());
+  }
+
+  private static String workflowId() {
+    return Workflow.getInfo().getWorkflowId();
   }
 
   @Override

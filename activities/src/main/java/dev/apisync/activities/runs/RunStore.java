@@ -1,0 +1,149 @@
+package dev.apisync.activities.runs;
+
+import dev.apisync.workflows.RecordFailure;
+import dev.apisync.workflows.RunEnd;
+import dev.apisync.workflows.RunPage;
+import dev.apisync.workflows.RunStart;
+import dev.apisync.workflows.SyncProgress;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The runs table ({@code sync_run}) and every record a run failed ({@code sync_run_failure}). */
+public class RunStore {
+
+  private static final String COLUMNS =
+      "workflow_id, first_run_id, config_id, config_name, trigger, record_ids, dry_run, status,"
+          + " pages, sent, failed, skipped, error, started_at, updated_at, finished_at";
+
+  private final JdbcClient jdbc;
+
+  public RunStore(DataSource dataSource) {
+    this.jdbc = JdbcClient.create(dataSource);
+  }
+
+  /** Idempotent: a retried activity finds the row there and leaves it. */
+  public void started(RunStart start) {
+    Timestamp at = Timestamp.from(Instant.ofEpochMilli(start.startedAtMillis()));
+    jdbc.sql(
+            "INSERT INTO sync_run (workflow_id, first_run_id, config_id, config_name, trigger,"
+                + " record_ids, dry_run, status, started_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?)"
+                + " ON CONFLICT (workflow_id) DO NOTHING")
+        .params(
+            start.workflowId(),
+            start.runId(),
+            start.configId(),
+            start.configName(),
+            start.trigger().name(),
+            start.recordIds().toArray(Long[]::new),
+            start.dryRun(),
+            at,
+            at)
+        .update();
+  }
+
+  /** Counters are absolute, failures keyed by record: replaying a page changes nothing. */
+  public void pageDone(RunPage page) {
+    updateCounters(page.workflowId(), page.progress());
+    for (RecordFailure failure : page.failures()) {
+      jdbc.sql(
+              "INSERT INTO sync_run_failure (workflow_id, record_id, reason, status)"
+                  + " VALUES (?, ?, ?, ?) ON CONFLICT (workflow_id, record_id)"
+                  + " DO UPDATE SET reason = EXCLUDED.reason, status = EXCLUDED.status")
+          .params(page.workflowId(), failure.recordId(), failure.reason(), failure.status())
+          .update();
+    }
+  }
+
+  public void ended(RunEnd end) {
+    updateCounters(end.workflowId(), end.progress());
+    markClosed(
+        end.workflowId(), end.status(), end.error(), Instant.ofEpochMilli(end.finishedAtMillis()));
+  }
+
+  /** For runs closed without saying so (terminated, timed out): the API learns it from Temporal. */
+  public void markClosed(String workflowId, String status, String error, Instant at) {
+    jdbc.sql(
+            "UPDATE sync_run SET status = ?, error = ?, finished_at = ?, updated_at = ?"
+                + " WHERE workflow_id = ?")
+        .params(status, error, Timestamp.from(at), Timestamp.from(at), workflowId)
+        .update();
+  }
+
+  public Optional<RunRecord> find(String workflowId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM sync_run WHERE workflow_id = ?")
+        .param(workflowId)
+        .query(RunStore::row)
+        .optional();
+  }
+
+  /**
+   * Newest first.
+   *
+   * @param configId 0 for every config
+   * @param status empty for every status
+   * @param startedBefore keyset cursor: only runs started before this instant
+   */
+  public List<RunRecord> list(long configId, String status, Instant startedBefore, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM sync_run WHERE (? = 0 OR config_id = ?) AND (? = '' OR status = ?)"
+                + " AND started_at < ? ORDER BY started_at DESC, workflow_id DESC LIMIT ?")
+        .params(configId, configId, status, status, Timestamp.from(startedBefore), limit)
+        .query(RunStore::row)
+        .list();
+  }
+
+  /** Every record the run failed, ascending. */
+  public List<Long> failedRecordIds(String workflowId) {
+    return jdbc.sql(
+            "SELECT record_id FROM sync_run_failure WHERE workflow_id = ? ORDER BY record_id")
+        .param(workflowId)
+        .query(Long.class)
+        .list();
+  }
+
+  private void updateCounters(String workflowId, SyncProgress progress) {
+    jdbc.sql(
+            "UPDATE sync_run SET pages = ?, sent = ?, failed = ?, skipped = ?, updated_at = now()"
+                + " WHERE workflow_id = ?")
+        .params(
+            progress.pages(), progress.sent(), progress.failed(), progress.skipped(), workflowId)
+        .update();
+  }
+
+  private static RunRecord row(ResultSet rs, int rowNum) throws SQLException {
+    Timestamp finished = rs.getTimestamp("finished_at");
+    return new RunRecord(
+        rs.getString("workflow_id"),
+        rs.getString("first_run_id"),
+        rs.getLong("config_id"),
+        rs.getString("config_name"),
+        rs.getString("trigger"),
+        ids(rs.getArray("record_ids")),
+        rs.getBoolean("dry_run"),
+        rs.getString("status"),
+        rs.getInt("pages"),
+        rs.getInt("sent"),
+        rs.getInt("failed"),
+        rs.getInt("skipped"),
+        rs.getString("error") == null ? "" : rs.getString("error"),
+        rs.getTimestamp("started_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant(),
+        Optional.ofNullable(finished).map(Timestamp::toInstant));
+  }
+
+  private static List<Long> ids(Array array) throws SQLException {
+    return array == null ? List.of() : new ArrayList<>(Arrays.asList((Long[]) array.getArray()));
+  }
+}
