@@ -40,6 +40,10 @@ class EndToEndIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /** Records the CRM refuses (422) while a test wants it to. */
+  private static final java.util.Set<Long> REFUSED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private static TemporalDevServer temporal;
   private static ConfigurableApplicationContext worker;
   private static ConfigurableApplicationContext api;
@@ -55,7 +59,12 @@ class EndToEndIT {
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
-            return new MockResponse.Builder().code(200).body("{\"ok\":true}").build();
+            String body = request.getBody().utf8();
+            boolean refused =
+                REFUSED.stream().anyMatch(id -> body.contains("\"external_id\":" + id + ","));
+            return refused
+                ? new MockResponse.Builder().code(422).body("{\"error\":\"refused\"}").build()
+                : new MockResponse.Builder().code(200).body("{\"ok\":true}").build();
           }
         });
     crm.start();
@@ -186,6 +195,37 @@ class EndToEndIT {
   }
 
   @Test
+  void runsAreListedAndCanBeRetriedWholeOrForTheirFailedRecordsOnly() throws Exception {
+    List<Long> three = activeCustomers().subList(0, 3);
+    REFUSED.add(three.get(1));
+    long configId = createConfig(customersToCrm("customers retried", false));
+    JsonNode first = startRunAndWait(configId, "{\"recordIds\":" + three + "}");
+    String workflowId = first.path("workflowId").asText();
+    assertThat(first.path("result").path("failed").asInt()).isEqualTo(1);
+    received(3);
+
+    JsonNode listed = JSON.readTree(get("/api/runs?configId=" + configId).body());
+    assertThat(listed.path("runs")).hasSize(1);
+    assertThat(listed.path("runs").get(0).path("workflowId").asText()).isEqualTo(workflowId);
+    assertThat(listed.path("runs").get(0).path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(listed.path("runs").get(0).path("progress").path("failed").asInt()).isEqualTo(1);
+
+    REFUSED.clear();
+    JsonNode failedOnly = awaitRun(post("/api/runs/" + workflowId + "/retry-failed", ""));
+    assertThat(failedOnly.path("result").path("sent").asInt()).isEqualTo(1);
+    assertThat(externalIds(received(1))).containsExactly(three.get(1));
+
+    JsonNode whole = awaitRun(post("/api/runs/" + workflowId + "/retry", ""));
+    assertThat(whole.path("result").path("sent").asInt()).isEqualTo(3);
+    assertThat(externalIds(received(3))).containsExactlyElementsOf(three);
+
+    HttpResponse<String> cancelClosed = post("/api/runs/" + workflowId + "/cancel", "");
+    assertThat(cancelClosed.statusCode()).isEqualTo(409);
+    assertThat(cancelClosed.headers().firstValue("Content-Type"))
+        .hasValue("application/problem+json");
+  }
+
+  @Test
   void anUnknownRunIsANotFoundProblem() throws Exception {
     HttpResponse<String> response = get("/api/runs/sync-nothing-20260101T000000.000Z");
 
@@ -249,7 +289,14 @@ class EndToEndIT {
   }
 
   private static JsonNode startRunAndWait(long configId) throws Exception {
-    HttpResponse<String> started = post("/api/configs/" + configId + "/runs", "{}");
+    return startRunAndWait(configId, "{}");
+  }
+
+  private static JsonNode startRunAndWait(long configId, String body) throws Exception {
+    return awaitRun(post("/api/configs/" + configId + "/runs", body));
+  }
+
+  private static JsonNode awaitRun(HttpResponse<String> started) throws Exception {
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     JsonNode start = JSON.readTree(started.body());
     assertThat(start.path("workflowId").asText()).startsWith("sync-");

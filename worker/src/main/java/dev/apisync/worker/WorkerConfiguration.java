@@ -47,8 +47,8 @@ public class WorkerConfiguration {
   }
 
   @Bean
-  public RunRecordActivitiesImpl runRecordActivities(DataSource apisync) {
-    return new RunRecordActivitiesImpl(new RunStore(apisync));
+  public RunRecordActivitiesImpl runRecordActivities(RunStore runs) {
+    return new RunRecordActivitiesImpl(runs);
   }
 
   @Bean(destroyMethod = "close")

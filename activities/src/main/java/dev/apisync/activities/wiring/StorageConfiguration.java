@@ -3,6 +3,7 @@ package dev.apisync.activities.wiring;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SecretCipher;
+import dev.apisync.activities.runs.RunStore;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
 import javax.sql.DataSource;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The storage both apps share: the config store on apisync's own database (Spring Boot's
+ * The storage both apps share: the config and run stores on apisync's own database (Spring Boot's
  * auto-configured {@code spring.datasource}, migrated by Flyway) and the source database's catalog
  * and domain compiler. The source pool is not a default candidate, so auto-configuration, Flyway
  * and plain {@code DataSource} injection all keep using apisync's own database.
@@ -69,5 +70,10 @@ public class StorageConfiguration {
   @Bean
   public ConfigStore configStore(DataSource dataSource, SecretCipher cipher) {
     return new ConfigStore(dataSource, cipher);
+  }
+
+  @Bean
+  public RunStore runStore(DataSource dataSource) {
+    return new RunStore(dataSource);
   }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,8 @@ public class RunController {
   /** Long enough for a small run, short enough for proxies' idle timeouts. */
   private static final int MAX_WAIT_SECONDS = 60;
 
+  private static final int MAX_LIST = 500;
+
   private final RunService runs;
 
   RunController(RunService runs) {
@@ -46,6 +49,67 @@ public class RunController {
       @PathVariable long id, @RequestBody(required = false) StartRunRequest body) {
     StartRunRequest request = body == null ? new StartRunRequest(null, null) : body;
     return runs.start(id, request.recordIdsOrAll(), request.isDryRun(), Trigger.MANUAL);
+  }
+
+  @GetMapping("/api/runs")
+  @Operation(
+      operationId = "listRuns",
+      summary = "Runs newest first, from apisync's runs table (kept beyond Temporal's retention)")
+  public RunList list(
+      @RequestParam(defaultValue = "0") long configId,
+      @Parameter(description = "RUNNING, COMPLETED, FAILED, CANCELED or TERMINATED")
+          @RequestParam(defaultValue = "")
+          String status,
+      @Parameter(
+              description =
+                  "Only runs started before this instant (the previous page's nextBefore)")
+          @RequestParam(required = false)
+          Instant before,
+      @RequestParam(defaultValue = "50") int limit) {
+    if (!status.isEmpty()) {
+      try {
+        RunStatus.valueOf(status);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidParameterException(
+            "status", "must be one of RUNNING, COMPLETED, FAILED, CANCELED, TERMINATED");
+      }
+    }
+    if (limit < 1 || limit > MAX_LIST) {
+      throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIST);
+    }
+    return runs.list(configId, status, before == null ? Instant.now() : before, limit);
+  }
+
+  @PostMapping("/api/runs/{workflowId}/cancel")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(
+      operationId = "cancelRun",
+      summary = "Cancel a run: requests in flight finish, no new ones start, the counts are kept")
+  public void cancel(@PathVariable String workflowId) {
+    runs.cancel(workflowId);
+  }
+
+  @PostMapping("/api/runs/{workflowId}/terminate")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(operationId = "terminateRun", summary = "Terminate a run at once")
+  public void terminate(@PathVariable String workflowId) {
+    runs.terminate(workflowId);
+  }
+
+  @PostMapping("/api/runs/{workflowId}/retry")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(operationId = "retryRun", summary = "Start the run's input again as a new run")
+  public RunStarted retry(@PathVariable String workflowId) {
+    return runs.retry(workflowId);
+  }
+
+  @PostMapping("/api/runs/{workflowId}/retry-failed")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(
+      operationId = "retryFailedRecords",
+      summary = "Start a new run for only the records this run failed")
+  public RunStarted retryFailed(@PathVariable String workflowId) {
+    return runs.retryFailed(workflowId);
   }
 
   @GetMapping("/api/runs/{workflowId}")

@@ -2,6 +2,8 @@ package dev.apisync.api.runs;
 
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.StoredConfig;
+import dev.apisync.activities.runs.RunRecord;
+import dev.apisync.activities.runs.RunStore;
 import dev.apisync.workflows.SyncProgress;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
@@ -19,6 +21,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.failure.TemporalFailure;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +37,14 @@ public class RunService {
 
   private final WorkflowClient client;
   private final ConfigStore configs;
+  private final RunStore runs;
   private final TemporalUiLinks links;
   private final Clock clock = Clock.systemUTC();
 
-  RunService(WorkflowClient client, ConfigStore configs, TemporalUiLinks links) {
+  RunService(WorkflowClient client, ConfigStore configs, RunStore runs, TemporalUiLinks links) {
     this.client = client;
     this.configs = configs;
+    this.runs = runs;
     this.links = links;
   }
 
@@ -76,7 +81,10 @@ public class RunService {
     try {
       description = stub.describe();
     } catch (WorkflowNotFoundException e) {
-      throw new RunNotFoundException(workflowId);
+      // Past Temporal's retention (or on another cluster): what apisync recorded still answers.
+      return runs.find(workflowId)
+          .map(this::recordedView)
+          .orElseThrow(() -> new RunNotFoundException(workflowId));
     }
     String runId = description.getExecution().getRunId();
     long configId = memo(description, MEMO_CONFIG_ID, Long.class, 0L);
@@ -112,6 +120,106 @@ public class RunService {
           new RunView(
               workflowId, runId, configId, trigger, status, null, null, failureOf(stub), uiUrl);
     };
+  }
+
+  /**
+   * Runs newest first from apisync's runs table. A row still RUNNING is checked against Temporal,
+   * since a terminated run cannot record its own end.
+   */
+  public RunList list(long configId, String status, Instant before, int limit) {
+    List<RunRecord> page = runs.list(configId, status, before, limit + 1);
+    List<RunSummary> summaries =
+        page.stream()
+            .limit(limit)
+            .map(run -> RunSummary.of(run, current(run), uiUrl(run)))
+            .toList();
+    String nextBefore = page.size() > limit ? page.get(limit - 1).startedAt().toString() : null;
+    return new RunList(summaries, nextBefore);
+  }
+
+  /** Asks the run to stop after the requests in flight; it records what it sent. */
+  public void cancel(String workflowId) {
+    requireRunning(workflowId, "cancel").cancel("canceled through the apisync API");
+  }
+
+  /** Stops the run at once, requests in flight or not. */
+  public void terminate(String workflowId) {
+    requireRunning(workflowId, "terminate").terminate("terminated through the apisync API");
+    runs.markClosed(
+        workflowId, RunStatus.TERMINATED.name(), "terminated through the API", clock.instant());
+  }
+
+  /** Starts the run's input again: same config, same records, same dry-run flag. */
+  public RunStarted retry(String workflowId) {
+    RunRecord run = recorded(workflowId);
+    return start(run.configId(), run.recordIds(), run.dryRun(), Trigger.MANUAL);
+  }
+
+  /** Starts a run of the same config for only the records this run failed. */
+  public RunStarted retryFailed(String workflowId) {
+    RunRecord run = recorded(workflowId);
+    List<Long> failed = runs.failedRecordIds(workflowId);
+    if (failed.isEmpty()) {
+      throw new RunConflictException(
+          "Nothing to retry", "run '" + workflowId + "' has no failed records");
+    }
+    return start(run.configId(), failed, run.dryRun(), Trigger.MANUAL);
+  }
+
+  private RunRecord recorded(String workflowId) {
+    return runs.find(workflowId).orElseThrow(() -> new RunNotFoundException(workflowId));
+  }
+
+  private WorkflowStub requireRunning(String workflowId, String operation) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+    WorkflowExecutionDescription description;
+    try {
+      description = stub.describe();
+    } catch (WorkflowNotFoundException e) {
+      throw new RunNotFoundException(workflowId);
+    }
+    RunStatus status = RunStatus.of(description.getStatus());
+    if (status != RunStatus.RUNNING) {
+      throw new RunConflictException(
+          "Run is not running",
+          "cannot " + operation + " run '" + workflowId + "': it is " + status);
+    }
+    return stub;
+  }
+
+  private RunStatus current(RunRecord run) {
+    RunStatus recorded = RunStatus.valueOf(run.status());
+    if (recorded != RunStatus.RUNNING) {
+      return recorded;
+    }
+    try {
+      RunStatus actual =
+          RunStatus.of(client.newUntypedWorkflowStub(run.workflowId()).describe().getStatus());
+      if (actual == RunStatus.TERMINATED || actual == RunStatus.FAILED) {
+        runs.markClosed(
+            run.workflowId(), actual.name(), "closed without recording its end", clock.instant());
+      }
+      return actual;
+    } catch (WorkflowNotFoundException e) {
+      return recorded;
+    }
+  }
+
+  private RunView recordedView(RunRecord run) {
+    return new RunView(
+        run.workflowId(),
+        run.firstRunId(),
+        run.configId(),
+        run.trigger(),
+        RunStatus.valueOf(run.status()),
+        new SyncProgress(run.pages(), run.sent(), run.failed(), run.skipped(), 0),
+        null,
+        run.error().isEmpty() ? null : run.error(),
+        uiUrl(run));
+  }
+
+  private String uiUrl(RunRecord run) {
+    return links.run(run.workflowId(), run.firstRunId());
   }
 
   private static void awaitClose(WorkflowStub stub, Duration wait) {
