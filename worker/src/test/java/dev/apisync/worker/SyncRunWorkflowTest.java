@@ -389,6 +389,34 @@ class SyncRunWorkflowTest {
     assertThat(received.get()).isEqualTo(3);
   }
 
+  @Test
+  void noSecretEntersTheRunsHistory(WorkflowClient client, Worker worker) throws Exception {
+    receiver.setDispatcher(answering(200));
+    String password = "pa55-w0rd-never-in-history";
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                ("api_user:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    long configId =
+        STORE.create(
+            config("basic auth")
+                .paginated(true)
+                .auth(SyncConfig.Auth.basic("api_user", password))
+                .header("X-Tenant", "acme")
+                .build());
+    SyncRunWorkflow workflow = newWorkflow(client, worker);
+
+    workflow.run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+
+    assertThat(receiver.takeRequest(5, SECONDS).getHeaders().get("Authorization"))
+        .isEqualTo("Basic " + basic);
+    String history =
+        client
+            .fetchHistory(WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId())
+            .toJson(true);
+    assertThat(history).contains("full_name").doesNotContain(password).doesNotContain(basic);
+  }
+
   private SyncConfig.Builder config(String name) {
     return SyncConfig.builder()
         .name(name)
@@ -411,6 +439,22 @@ class SyncRunWorkflowTest {
   private static SyncRunResult run(WorkflowClient client, Worker worker, SyncRunInput input) {
     SyncRunWorkflow workflow = newWorkflow(client, worker);
     return workflow.run(input);
+  }
+
+  /** History JSON keeps payloads base64-encoded: decode them all to scan what they carry. */
+  private static String decodedPayloads(String historyJson) {
+    StringBuilder decoded = new StringBuilder();
+    java.util.regex.Matcher data =
+        java.util.regex.Pattern.compile("\"data\": \"([A-Za-z0-9+/=]+)\"").matcher(historyJson);
+    while (data.find()) {
+      decoded
+          .append(
+              new String(
+                  java.util.Base64.getDecoder().decode(data.group(1)),
+                  java.nio.charset.StandardCharsets.UTF_8))
+          .append('\n');
+    }
+    return decoded.toString();
   }
 
   private static Dispatcher refusingRecord(long recordId) {
