@@ -414,7 +414,9 @@ class SyncRunWorkflowTest {
         client
             .fetchHistory(WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId())
             .toJson(true);
-    assertThat(history).contains("full_name").doesNotContain(password).doesNotContain(basic);
+    String payloads = decodedPayloads(history);
+    assertThat(payloads).contains("full_name");
+    assertThat(history + payloads).doesNotContain(password).doesNotContain(basic);
   }
 
   private SyncConfig.Builder config(String name) {
