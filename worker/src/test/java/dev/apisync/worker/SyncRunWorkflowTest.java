@@ -1,5 +1,6 @@
 package dev.apisync.worker;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,9 +40,12 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import mockwebserver3.Dispatcher;
@@ -445,16 +449,12 @@ class SyncRunWorkflowTest {
 
   /** History JSON keeps payloads base64-encoded: decode them all to scan what they carry. */
   private static String decodedPayloads(String historyJson) {
+    // The JSON printer escapes base64's '=' padding as \u003d.
+    String unescaped = historyJson.replace("\\u003d", "=");
+    Matcher data = Pattern.compile("\"data\": \"([A-Za-z0-9+/=]+)\"").matcher(unescaped);
     StringBuilder decoded = new StringBuilder();
-    java.util.regex.Matcher data =
-        java.util.regex.Pattern.compile("\"data\": \"([A-Za-z0-9+/=]+)\"").matcher(historyJson);
     while (data.find()) {
-      decoded
-          .append(
-              new String(
-                  java.util.Base64.getDecoder().decode(data.group(1)),
-                  java.nio.charset.StandardCharsets.UTF_8))
-          .append('\n');
+      decoded.append(new String(Base64.getDecoder().decode(data.group(1)), UTF_8)).append('\n');
     }
     return decoded.toString();
   }
