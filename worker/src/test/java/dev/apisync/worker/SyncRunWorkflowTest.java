@@ -397,10 +397,7 @@ class SyncRunWorkflowTest {
   void noSecretEntersTheRunsHistory(WorkflowClient client, Worker worker) throws Exception {
     receiver.setDispatcher(answering(200));
     String password = "pa55-w0rd-never-in-history";
-    String basic =
-        java.util.Base64.getEncoder()
-            .encodeToString(
-                ("api_user:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String basic = Base64.getEncoder().encodeToString(("api_user:" + password).getBytes(UTF_8));
     long configId =
         STORE.create(
             config("basic auth")
