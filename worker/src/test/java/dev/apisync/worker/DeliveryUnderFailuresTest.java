@@ -1,0 +1,172 @@
+package dev.apisync.worker;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apisync.activities.config.ConfigActivitiesImpl;
+import dev.apisync.activities.config.ConfigStore;
+import dev.apisync.activities.config.SecretCipher;
+import dev.apisync.activities.config.SyncConfig;
+import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
+import dev.apisync.activities.delivery.TargetClients;
+import dev.apisync.activities.mapping.MappingActivitiesImpl;
+import dev.apisync.activities.mapping.PlainLineResolver;
+import dev.apisync.activities.mapping.RecordMapper;
+import dev.apisync.activities.runs.RunRecordActivitiesImpl;
+import dev.apisync.activities.runs.RunStore;
+import dev.apisync.activities.source.DomainCompiler;
+import dev.apisync.activities.source.RecordActivitiesImpl;
+import dev.apisync.activities.source.RecordReader;
+import dev.apisync.activities.source.RecordSource;
+import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.testing.TestPostgres;
+import dev.apisync.workflows.RetrySettings;
+import dev.apisync.workflows.SyncRunInput;
+import dev.apisync.workflows.SyncRunResult;
+import dev.apisync.workflows.SyncRunWorkflow;
+import dev.apisync.workflows.SyncRunWorkflowImpl;
+import dev.apisync.workflows.Trigger;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.LongStream;
+import javax.sql.DataSource;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import mockwebserver3.junit5.StartStop;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue 4's acceptance run: 10,000 records against a receiver that answers 20 % of requests with
+ * 503, 5 % with 429 + Retry-After, times out on 5 % and resets 2 % of connections. Every record
+ * arrives, and the receiver sees exactly one Idempotency-Key per request the run meant to send.
+ * Backoff and Retry-After waits are skipped by the test server's clock; timeouts are real (1 s).
+ */
+class DeliveryUnderFailuresTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int RECORDS = 10_000;
+  private static final int PAGE_SIZE = 100;
+
+  private static final DataSource APISYNC = TestPostgres.freshDatabase("chaos_apisync");
+  private static final DataSource SOURCE = TestPostgres.freshDatabase("chaos_source");
+  private static final ConfigStore STORE =
+      new ConfigStore(APISYNC, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
+  private static final TargetClients CLIENTS = new TargetClients();
+
+  @RegisterExtension
+  static final TestWorkflowExtension TEMPORAL =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(SyncRunWorkflowImpl.class)
+          .setActivityImplementations(activities())
+          .build();
+
+  @StartStop final MockWebServer receiver = new MockWebServer();
+
+  @BeforeAll
+  static void databases() {
+    Flyway.configure().dataSource(APISYNC).load().migrate();
+    JdbcClient source = JdbcClient.create(SOURCE);
+    source.sql("CREATE TABLE res_partner (id serial PRIMARY KEY, name varchar NOT NULL)").update();
+    source
+        .sql("INSERT INTO res_partner (name) SELECT 'Partner ' || n FROM generate_series(1, ?) n")
+        .param(RECORDS)
+        .update();
+  }
+
+  @AfterAll
+  static void closeClients() {
+    CLIENTS.close();
+  }
+
+  private static Object[] activities() {
+    SourceCatalog catalog = new SourceCatalog(SOURCE);
+    RecordReader reader = new RecordReader(SOURCE, catalog);
+    return new Object[] {
+      new ConfigActivitiesImpl(STORE),
+      new RecordActivitiesImpl(new RecordSource(SOURCE, new DomainCompiler(catalog))),
+      new MappingActivitiesImpl(new RecordMapper(reader, List.of(new PlainLineResolver(reader)))),
+      new DeliveryActivitiesImpl(STORE, CLIENTS),
+      new RunRecordActivitiesImpl(new RunStore(APISYNC))
+    };
+  }
+
+  @Test
+  void everyRecordArrivesWithOneKeyPerRequestDespiteFailuresTimeoutsAndResets(
+      WorkflowClient client, Worker worker) throws Exception {
+    Set<String> keys = ConcurrentHashMap.newKeySet();
+    Set<Long> delivered = ConcurrentHashMap.newKeySet();
+    Random chaos = new Random(42);
+    receiver.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public synchronized MockResponse dispatch(RecordedRequest request) {
+            keys.add(request.getHeaders().get("Idempotency-Key"));
+            double roll = chaos.nextDouble();
+            if (roll < 0.20) {
+              return new MockResponse.Builder().code(503).build();
+            } else if (roll < 0.25) {
+              return new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build();
+            } else if (roll < 0.30) {
+              return new MockResponse.Builder().code(200).headersDelay(3, SECONDS).build();
+            } else if (roll < 0.32) {
+              return new MockResponse.Builder()
+                  .onResponseStart(new SocketEffect.CloseSocket(true, true, true))
+                  .build();
+            }
+            try {
+              for (JsonNode record : JSON.readTree(request.getBody().utf8())) {
+                delivered.add(record.get("id").asLong());
+              }
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+            return new MockResponse.Builder().code(200).build();
+          }
+        });
+    long configId =
+        STORE.create(
+            SyncConfig.builder()
+                .name("chaos")
+                .model("res.partner")
+                .requestUrl(receiver.url("/partners").toString())
+                .httpMethod("POST")
+                .connectTimeout(1)
+                .readTimeout(1)
+                .paginated(true)
+                .pageSize(PAGE_SIZE)
+                .retry(new RetrySettings(30, 1_000, 2.0, 10_000))
+                .line(SyncConfig.Line.identifier("id", "id"))
+                .line(SyncConfig.Line.plain("name", "name"))
+                .build());
+    SyncRunWorkflow run =
+        client.newWorkflowStub(
+            SyncRunWorkflow.class,
+            WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).build());
+
+    SyncRunResult result = run.run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+
+    assertThat(result.failures()).isEmpty();
+    assertThat(result.sent()).isEqualTo(RECORDS);
+    assertThat(new HashSet<>(delivered))
+        .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, RECORDS).boxed().toList());
+    assertThat(keys).hasSize(RECORDS / PAGE_SIZE);
+    assertThat(receiver.getRequestCount()).isGreaterThan(RECORDS / PAGE_SIZE);
+  }
+}
