@@ -195,6 +195,12 @@ class RelationalLineResolverTest {
             "partner_id → res.partner 12: sale_order_ids → sale.order 2: partner_id → res.partner"
                 + " 12: sale_order_ids → sale.order 2: partner_id → res.partner 12:"
                 + " sale_order_ids: relational mapping nests deeper than 5 levels (configs ");
+    assertThat(validator.validate(store.find(sixLevels).orElseThrow().config(), sixLevels))
+        .extracting(Object::toString)
+        .containsExactly(
+            "lines[1].mappingConfig: relational mapping through config "
+                + (sixLevels - 1)
+                + " nests 6 levels deep; at most 5 are allowed");
   }
 
   @Test
