@@ -7,12 +7,14 @@ import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
 import dev.apisync.activities.mapping.PlainLineResolver;
 import dev.apisync.activities.mapping.RecordMapper;
+import dev.apisync.activities.mapping.RelationalLineResolver;
 import dev.apisync.activities.runs.RunRecordActivitiesImpl;
 import dev.apisync.activities.runs.RunStore;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.RecordActivitiesImpl;
 import dev.apisync.activities.source.RecordReader;
 import dev.apisync.activities.source.RecordSource;
+import dev.apisync.activities.source.RelationReader;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.wiring.StorageConfiguration;
 import java.util.List;
@@ -40,10 +42,16 @@ public class WorkerConfiguration {
 
   @Bean
   public MappingActivitiesImpl mappingActivities(
-      @Qualifier(StorageConfiguration.SOURCE) DataSource source, SourceCatalog catalog) {
+      @Qualifier(StorageConfiguration.SOURCE) DataSource source,
+      SourceCatalog catalog,
+      ConfigStore store) {
     RecordReader reader = new RecordReader(source, catalog);
-    return new MappingActivitiesImpl(
-        new RecordMapper(reader, List.of(new PlainLineResolver(reader))));
+    PlainLineResolver plain = new PlainLineResolver(reader);
+    // Related records' lines are resolved by the same resolvers: pass every other kind here too.
+    RelationalLineResolver relational =
+        new RelationalLineResolver(
+            catalog, reader, new RelationReader(source, catalog), store::snapshot, List.of(plain));
+    return new MappingActivitiesImpl(new RecordMapper(reader, List.of(plain, relational)));
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.apisync.activities.config;
 
+import dev.apisync.activities.mapping.RelationalLineResolver;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.FieldKind;
 import dev.apisync.activities.source.FieldPath;
@@ -401,7 +402,75 @@ public class ConfigValidator {
         error(
             prefix + ".mappingConfig",
             "config " + mappingId + " maps through this config in turn: mappings may not loop");
+        return;
       }
+      nestingDepth(prefix, mappingId);
+    }
+
+    /**
+     * Related objects nest at most {@link RelationalLineResolver#MAX_DEPTH} levels: through this
+     * line's mapping config below, and, for a stored config, through the configs that map with it
+     * above.
+     */
+    private void nestingDepth(String prefix, long mappingId) {
+      int below = levels(mappingId, new HashSet<>());
+      if (below > RelationalLineResolver.MAX_DEPTH) {
+        error(
+            prefix + ".mappingConfig",
+            "relational mapping through config %d nests %d levels deep; at most %d are allowed"
+                .formatted(mappingId, below, RelationalLineResolver.MAX_DEPTH));
+        return;
+      }
+      Optional<Chain> above = id == 0 ? Optional.empty() : longestUserChain(id, new HashSet<>());
+      above
+          .filter(chain -> chain.levels() + below > RelationalLineResolver.MAX_DEPTH)
+          .ifPresent(
+              chain ->
+                  error(
+                      prefix + ".mappingConfig",
+                      ("config %d maps through this config from %d level(s) up, so with this"
+                              + " line related objects would nest %d levels deep; at most %d are"
+                              + " allowed")
+                          .formatted(
+                              chain.top(),
+                              chain.levels(),
+                              chain.levels() + below,
+                              RelationalLineResolver.MAX_DEPTH)));
+    }
+
+    /** How many levels of related objects a stored config's lines build, itself counting one. */
+    private int levels(long configId, Set<Long> visiting) {
+      if (!visiting.add(configId)) {
+        return 0; // a loop, reported on its own
+      }
+      int deepest =
+          store.find(configId).stream()
+              .flatMap(stored -> stored.config().lines().stream())
+              .filter(line -> line.mappingConfig() > 0)
+              .mapToInt(line -> levels(line.mappingConfig(), visiting))
+              .max()
+              .orElse(0);
+      visiting.remove(configId);
+      return 1 + deepest;
+    }
+
+    /** The config furthest above that maps, through relational lines, with this one. */
+    private Optional<Chain> longestUserChain(long configId, Set<Long> visiting) {
+      if (!visiting.add(configId)) {
+        return Optional.empty();
+      }
+      Optional<Chain> longest = Optional.empty();
+      for (ConfigRef user : store.usersOf(configId)) {
+        Chain chain =
+            longestUserChain(user.id(), visiting)
+                .map(above -> new Chain(above.top(), above.levels() + 1))
+                .orElse(new Chain(user.id(), 1));
+        if (longest.isEmpty() || chain.levels() > longest.get().levels()) {
+          longest = Optional.of(chain);
+        }
+      }
+      visiting.remove(configId);
+      return longest;
     }
 
     /** Whether {@code from}'s relational lines lead, directly or not, to {@code target}. */
@@ -530,6 +599,9 @@ public class ConfigValidator {
       }
     }
   }
+
+  /** {@code top} maps, through {@code levels} relational hops, with the config validated. */
+  private record Chain(long top, int levels) {}
 
   private static String join(List<ConfigRef> configs) {
     return String.join(", ", configs.stream().map(ConfigRef::toString).toList());

@@ -21,8 +21,9 @@ public class MappingActivitiesImpl implements MappingActivities {
   public MappedPage mapRecords(ConfigSnapshot config, List<Long> recordIds) {
     try {
       return mapper.map(config, recordIds);
-    } catch (SourceException e) {
-      // The lines name fields the source does not have: no retry will fix that.
+    } catch (SourceException | InvalidMappingConfigException e) {
+      // The lines name fields the source does not have, or mapping configs that do not fit them:
+      // no retry will fix that.
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureTypes.INVALID_CONFIG);
     }
   }

@@ -337,6 +337,62 @@ class ConfigValidatorTest {
   }
 
   @Test
+  void relatedObjectsNestAtMostFiveLevels() {
+    long fiveLevels = parentChain(5);
+    long sixLevels = parentChain(6);
+
+    assertThat(errors(c -> c.line(SyncConfig.Line.relational("parent_id", "parent", fiveLevels))))
+        .isEmpty();
+    assertThat(errors(c -> c.line(SyncConfig.Line.relational("parent_id", "parent", sixLevels))))
+        .containsExactly(
+            "lines[3].mappingConfig: relational mapping through config "
+                + sixLevels
+                + " nests 6 levels deep; at most 5 are allowed");
+  }
+
+  @Test
+  void aMappingConfigMayNotNestDeeperThanItsUsersAllow() {
+    long bottom = store.create(SampleConfigs.partners(unique()));
+    long top = bottom;
+    for (int level = 2; level <= 5; level++) {
+      top = parentOf(top);
+    }
+    long deeper = store.create(SampleConfigs.partners(unique()));
+    SyncConfig bottomNowNesting =
+        store.find(bottom).orElseThrow().config().toBuilder()
+            .line(SyncConfig.Line.relational("parent_id", "parent", deeper))
+            .build();
+
+    // top → 3 configs → bottom: bottom sits 4 levels below top, and may nest one more level.
+    assertThat(validator.validate(bottomNowNesting, bottom)).isEmpty();
+    long above = parentOf(top);
+    assertThat(validator.validate(bottomNowNesting, bottom))
+        .extracting(FieldError::toString)
+        .containsExactly(
+            "lines[3].mappingConfig: config "
+                + above
+                + " maps through this config from 5 level(s) up, so with this line related objects"
+                + " would nest 6 levels deep; at most 5 are allowed");
+  }
+
+  /** A partner config whose lines build {@code levels} levels of parents, itself the first. */
+  private static long parentChain(int levels) {
+    long config = store.create(SampleConfigs.partners(unique()));
+    for (int level = 2; level <= levels; level++) {
+      config = parentOf(config);
+    }
+    return config;
+  }
+
+  /** A partner config mapping its parent with {@code mappingConfig}. */
+  private static long parentOf(long mappingConfig) {
+    return store.create(
+        SampleConfigs.partners(unique()).toBuilder()
+            .line(SyncConfig.Line.relational("parent_id", "parent", mappingConfig))
+            .build());
+  }
+
+  @Test
   void aMappingConfigInUseKeepsItsModel() {
     String name = unique();
     long countries = store.create(SampleConfigs.countries(name));

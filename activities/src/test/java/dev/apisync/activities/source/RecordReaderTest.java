@@ -3,17 +3,13 @@ package dev.apisync.activities.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apisync.activities.testing.CountingDataSource;
 import dev.apisync.activities.testing.TestPostgres;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -24,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Reads the partners of {@link SourceFixtures}, plus a few rows made for exact values. */
 class RecordReaderTest {
 
-  private static final List<String> STATEMENTS = new ArrayList<>();
+  private static CountingDataSource statements;
   private static DataSource database;
   private static RecordReader reader;
 
@@ -47,12 +43,13 @@ class RecordReaderTest {
         INSERT INTO res_partner (id, name, credit_limit, partner_latitude, active)
         VALUES (20, 'Exact', 0.1 + 0.2, 50.4501, true);
         """);
-    reader = new RecordReader(countingStatements(database), new SourceCatalog(database));
+    statements = new CountingDataSource(database);
+    reader = new RecordReader(statements.dataSource(), new SourceCatalog(database));
   }
 
   @BeforeEach
   void forgetStatements() {
-    STATEMENTS.clear();
+    statements.clear();
   }
 
   @Test
@@ -140,8 +137,8 @@ class RecordReaderTest {
         List.of(2L, 3L, 5L),
         List.of("name", "parent_id.name", "parent_id.email", "parent_id.country_id.code", "email"));
 
-    assertThat(STATEMENTS).hasSize(1);
-    String sql = STATEMENTS.get(0);
+    assertThat(statements.statements()).hasSize(1);
+    String sql = statements.statements().get(0);
     assertThat(sql.split("LEFT JOIN", -1)).hasSize(3);
   }
 
@@ -168,7 +165,7 @@ class RecordReaderTest {
   @Test
   void readsNothingForNoIds() {
     assertThat(read(List.of(), List.of("name"))).isEmpty();
-    assertThat(STATEMENTS).isEmpty();
+    assertThat(statements.statements()).isEmpty();
   }
 
   @Test
@@ -184,38 +181,5 @@ class RecordReaderTest {
 
   private static Map<Long, Map<String, Object>> read(List<Long> ids, List<String> paths) {
     return reader.read("res.partner", ids, paths, "en_US");
-  }
-
-  /** Records the SQL of every statement prepared through the data source. */
-  private static DataSource countingStatements(DataSource target) {
-    InvocationHandler dataSource =
-        (proxy, method, args) -> {
-          Object result = invoke(target, method, args);
-          if (method.getName().equals("getConnection")) {
-            Connection connection = (Connection) result;
-            return Proxy.newProxyInstance(
-                RecordReaderTest.class.getClassLoader(),
-                new Class<?>[] {Connection.class},
-                (p, m, a) -> {
-                  if (m.getName().equals("prepareStatement")) {
-                    STATEMENTS.add((String) a[0]);
-                  }
-                  return invoke(connection, m, a);
-                });
-          }
-          return result;
-        };
-    return (DataSource)
-        Proxy.newProxyInstance(
-            RecordReaderTest.class.getClassLoader(), new Class<?>[] {DataSource.class}, dataSource);
-  }
-
-  private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
-      throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
   }
 }

@@ -1,0 +1,139 @@
+package dev.apisync.worker;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.apisync.activities.config.ConfigActivitiesImpl;
+import dev.apisync.activities.config.ConfigStore;
+import dev.apisync.activities.config.SecretCipher;
+import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
+import dev.apisync.activities.delivery.TargetClients;
+import dev.apisync.activities.mapping.MappingActivitiesImpl;
+import dev.apisync.activities.mapping.PlainLineResolver;
+import dev.apisync.activities.mapping.RecordMapper;
+import dev.apisync.activities.mapping.RelationalLineResolver;
+import dev.apisync.activities.mapping.SaleOrderConfigs;
+import dev.apisync.activities.source.DomainCompiler;
+import dev.apisync.activities.source.RecordActivitiesImpl;
+import dev.apisync.activities.source.RecordReader;
+import dev.apisync.activities.source.RecordSource;
+import dev.apisync.activities.source.RelationReader;
+import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.source.demo.OdooDemoDatabase;
+import dev.apisync.activities.testing.TestPostgres;
+import dev.apisync.workflows.SyncRunInput;
+import dev.apisync.workflows.SyncRunResult;
+import dev.apisync.workflows.SyncRunWorkflow;
+import dev.apisync.workflows.SyncRunWorkflowImpl;
+import dev.apisync.workflows.Trigger;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.io.InputStream;
+import java.util.List;
+import javax.sql.DataSource;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A run whose config nests relational lines (sale orders → customer, order lines → product), end to
+ * end: the real workflow and activities, the Odoo demo database in real PostgreSQL, and a real HTTP
+ * receiver whose request body must equal the golden file next to this test.
+ */
+class RelationalSyncRunTest {
+
+  /** Reads decimals exactly: {@code 499.00} in the golden file must arrive as 499.00. */
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .build();
+
+  private static final DataSource APISYNC = TestPostgres.freshDatabase("rel_apisync");
+  private static final DataSource SOURCE = TestPostgres.freshDatabase("rel_source");
+  private static final ConfigStore STORE =
+      new ConfigStore(APISYNC, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
+  private static final TargetClients CLIENTS = new TargetClients();
+
+  @RegisterExtension
+  static final TestWorkflowExtension TEMPORAL =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(SyncRunWorkflowImpl.class)
+          .setActivityImplementations(activities())
+          .build();
+
+  @StartStop final MockWebServer receiver = new MockWebServer();
+
+  @BeforeAll
+  static void databases() {
+    Flyway.configure().dataSource(APISYNC).load().migrate();
+    OdooDemoDatabase.seed(SOURCE, 100);
+  }
+
+  @AfterAll
+  static void closeClients() {
+    CLIENTS.close();
+  }
+
+  /** The activities as {@link WorkerConfiguration} wires them. */
+  private static Object[] activities() {
+    SourceCatalog catalog = new SourceCatalog(SOURCE);
+    RecordReader reader = new RecordReader(SOURCE, catalog);
+    PlainLineResolver plain = new PlainLineResolver(reader);
+    RelationalLineResolver relational =
+        new RelationalLineResolver(
+            catalog, reader, new RelationReader(SOURCE, catalog), STORE::snapshot, List.of(plain));
+    return new Object[] {
+      new ConfigActivitiesImpl(STORE),
+      new RecordActivitiesImpl(new RecordSource(SOURCE, new DomainCompiler(catalog))),
+      new MappingActivitiesImpl(new RecordMapper(reader, List.of(plain, relational))),
+      new DeliveryActivitiesImpl(STORE, CLIENTS)
+    };
+  }
+
+  @Test
+  void sendsConfirmedOrdersWithTheirCustomerAndLinesInOnePage(WorkflowClient client, Worker worker)
+      throws Exception {
+    receiver.enqueue(new MockResponse.Builder().code(200).build());
+    long configId =
+        STORE.create(
+            SaleOrderConfigs.orders(STORE, "confirmed", receiver.url("/erp/orders").toString())
+                .filterDomain("[('state', '=', 'sale'), ('id', '<=', 8)]")
+                .paginated(true)
+                .pageSize(10)
+                .build());
+
+    SyncRunResult result =
+        client
+            .newWorkflowStub(
+                SyncRunWorkflow.class,
+                WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).build())
+            .run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+
+    RecordedRequest request = receiver.takeRequest(5, SECONDS);
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/erp/orders");
+    assertThat(JSON.readTree(request.getBody().utf8())).isEqualTo(golden("sale-orders-page.json"));
+    assertThat(result.sent()).isEqualTo(4);
+    assertThat(result.failed()).isZero();
+    assertThat(receiver.getRequestCount()).isEqualTo(1);
+  }
+
+  private static JsonNode golden(String file) throws Exception {
+    try (InputStream in = RelationalSyncRunTest.class.getResourceAsStream(file)) {
+      assertThat(in).as(file).isNotNull();
+      return JSON.readTree(in);
+    }
+  }
+}
