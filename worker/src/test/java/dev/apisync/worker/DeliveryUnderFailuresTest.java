@@ -5,22 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apisync.activities.config.ConfigActivitiesImpl;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.config.SyncConfig;
-import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
 import dev.apisync.activities.delivery.TargetClients;
-import dev.apisync.activities.mapping.MappingActivitiesImpl;
-import dev.apisync.activities.mapping.PlainLineResolver;
-import dev.apisync.activities.mapping.RecordMapper;
-import dev.apisync.activities.runs.RunRecordActivitiesImpl;
-import dev.apisync.activities.runs.RunStore;
-import dev.apisync.activities.source.DomainCompiler;
-import dev.apisync.activities.source.RecordActivitiesImpl;
-import dev.apisync.activities.source.RecordReader;
-import dev.apisync.activities.source.RecordSource;
-import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.SyncRunInput;
@@ -96,15 +84,7 @@ class DeliveryUnderFailuresTest {
   }
 
   private static Object[] activities() {
-    SourceCatalog catalog = new SourceCatalog(SOURCE);
-    RecordReader reader = new RecordReader(SOURCE, catalog);
-    return new Object[] {
-      new ConfigActivitiesImpl(STORE),
-      new RecordActivitiesImpl(new RecordSource(SOURCE, new DomainCompiler(catalog))),
-      new MappingActivitiesImpl(new RecordMapper(reader, List.of(new PlainLineResolver(reader)))),
-      new DeliveryActivitiesImpl(STORE, CLIENTS),
-      new RunRecordActivitiesImpl(new RunStore(APISYNC))
-    };
+    return WorkerActivities.all(APISYNC, SOURCE, STORE, CLIENTS);
   }
 
   @Test

@@ -7,22 +7,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.apisync.activities.config.ConfigActivitiesImpl;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SecretCipher;
-import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
 import dev.apisync.activities.delivery.TargetClients;
-import dev.apisync.activities.mapping.MappingActivitiesImpl;
-import dev.apisync.activities.mapping.PlainLineResolver;
-import dev.apisync.activities.mapping.RecordMapper;
-import dev.apisync.activities.mapping.RelationalLineResolver;
 import dev.apisync.activities.mapping.SaleOrderConfigs;
-import dev.apisync.activities.source.DomainCompiler;
-import dev.apisync.activities.source.RecordActivitiesImpl;
-import dev.apisync.activities.source.RecordReader;
-import dev.apisync.activities.source.RecordSource;
-import dev.apisync.activities.source.RelationReader;
-import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.SyncRunInput;
@@ -89,18 +77,7 @@ class RelationalSyncRunTest {
 
   /** The activities as {@link WorkerConfiguration} wires them. */
   private static Object[] activities() {
-    SourceCatalog catalog = new SourceCatalog(SOURCE);
-    RecordReader reader = new RecordReader(SOURCE, catalog);
-    PlainLineResolver plain = new PlainLineResolver(reader);
-    RelationalLineResolver relational =
-        new RelationalLineResolver(
-            catalog, reader, new RelationReader(SOURCE, catalog), STORE::snapshot, List.of(plain));
-    return new Object[] {
-      new ConfigActivitiesImpl(STORE),
-      new RecordActivitiesImpl(new RecordSource(SOURCE, new DomainCompiler(catalog))),
-      new MappingActivitiesImpl(new RecordMapper(reader, List.of(plain, relational))),
-      new DeliveryActivitiesImpl(STORE, CLIENTS)
-    };
+    return WorkerActivities.all(APISYNC, SOURCE, STORE, CLIENTS);
   }
 
   @Test
