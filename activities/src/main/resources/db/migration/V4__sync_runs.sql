@@ -33,3 +33,8 @@ CREATE TABLE sync_run_failure (
     status       integer NOT NULL,
     PRIMARY KEY (workflow_id, record_id)
 );
+
+-- A run whose failed share of records exceeds this ends FAILED (having sent what it sent).
+ALTER TABLE sync_config
+    ADD COLUMN max_failure_ratio double precision
+        CHECK (max_failure_ratio > 0 AND max_failure_ratio <= 1);

@@ -401,6 +401,34 @@ class SyncRunWorkflowTest {
     assertThat(history + payloads).doesNotContain(password).doesNotContain(basic);
   }
 
+  @Test
+  void aRunFailingMoreThanItsMaxFailureRatioEndsFailedHavingSentTheRest(
+      WorkflowClient client, Worker worker) throws Exception {
+    receiver.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            boolean odd = request.getBody().utf8().matches(".*\"external_id\":\\d*[13579],.*");
+            return new MockResponse.Builder().code(odd ? 409 : 200).build();
+          }
+        });
+    long configId =
+        STORE.create(config("mostly refused").pageSize(50).maxFailureRatio(0.25).build());
+    SyncRunWorkflow workflow = newWorkflow(client, worker);
+
+    assertThatThrownBy(
+            () -> workflow.run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false)))
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause()
+        .hasMessageContaining("maxFailureRatio");
+    RunRecord run =
+        RUNS.find(WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId()).orElseThrow();
+    assertThat(run.status()).isEqualTo("FAILED");
+    assertThat(run.sent()).isEqualTo(50);
+    assertThat(run.failed()).isEqualTo(50);
+    assertThat(run.error()).contains("maxFailureRatio");
+  }
+
   private SyncConfig.Builder config(String name) {
     return SyncConfig.builder()
         .name(name)

@@ -11,6 +11,7 @@ import java.util.List;
  * @param requestScript Python run once per request after mapping, empty for none
  * @param rateLimit requests per second toward the target, 0 for no limit
  * @param concurrency requests in flight per run
+ * @param maxFailureRatio a run whose failed share of records exceeds this ends FAILED; 1 for never
  */
 public record ConfigSnapshot(
     long id,
@@ -30,7 +31,8 @@ public record ConfigSnapshot(
     boolean enabled,
     String requestScript,
     double rateLimit,
-    int concurrency) {
+    int concurrency,
+    double maxFailureRatio) {
 
   public ConfigSnapshot {
     lines = List.copyOf(lines);

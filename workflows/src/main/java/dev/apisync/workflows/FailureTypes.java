@@ -15,6 +15,9 @@ public final class FailureTypes {
   /** A Python script raised, or ran past its time limit: its records fail, not retried. */
   public static final String SCRIPT_ERROR = "ScriptError";
 
+  /** The run failed more of its records than the config's maxFailureRatio allows. */
+  public static final String FAILURE_RATIO_EXCEEDED = "FailureRatioExceeded";
+
   private FailureTypes() {}
 
   /** Whether a failure type is one of apisync's own (its message then speaks for itself). */
@@ -24,6 +27,8 @@ public final class FailureTypes {
 
   /** All of them, for a retry policy's do-not-retry list. */
   public static String[] nonRetryable() {
-    return new String[] {CONFIG_NOT_FOUND, INVALID_CONFIG, PERMANENT_HTTP, SCRIPT_ERROR};
+    return new String[] {
+      CONFIG_NOT_FOUND, INVALID_CONFIG, PERMANENT_HTTP, SCRIPT_ERROR, FAILURE_RATIO_EXCEEDED
+    };
   }
 }

@@ -74,6 +74,11 @@ final class RunTally {
     failed(outcome.failures());
   }
 
+  /** The failed share of the records sent or failed so far; 0 before any. */
+  double failureRatio() {
+    return attempted() == 0 ? 0 : (double) failed / attempted();
+  }
+
   /** One line for the Web UI's "current details". */
   String describe() {
     return "page " + pages + ": " + sent + " sent, " + failed + " failed, " + skipped + " skipped";

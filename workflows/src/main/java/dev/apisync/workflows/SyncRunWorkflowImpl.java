@@ -115,6 +115,15 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
         Workflow.continueAsNew(input.continuingFrom(tally.checkpoint()));
       }
     }
+    if (tally.failureRatio() > config.maxFailureRatio()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "failed "
+              + tally.describe()
+              + ": more than the config's maxFailureRatio "
+              + config.maxFailureRatio()
+              + " of its records",
+          FailureTypes.FAILURE_RATIO_EXCEEDED);
+    }
     return tally.result(input.dryRun(), sender.previews());
   }
 

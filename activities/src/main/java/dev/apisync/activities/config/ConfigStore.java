@@ -39,8 +39,8 @@ public class ConfigStore implements CredentialsLookup {
       id, name, model, filter_domain, request_url, http_method, connect_timeout_seconds,
       read_timeout_seconds, auth_type, auth_login, auth_secret, auth_header_name, paginated,
       page_size, record_limit, request_script, retry_max_attempts, retry_initial_interval_ms,
-      retry_backoff_coefficient, retry_max_interval_ms, rate_limit, concurrency, enabled, language,
-      created_at, updated_at""";
+      retry_backoff_coefficient, retry_max_interval_ms, rate_limit, max_failure_ratio, concurrency,
+      enabled, language, created_at, updated_at""";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -70,12 +70,13 @@ public class ConfigStore implements CredentialsLookup {
                             auth_login, auth_secret, auth_header_name, paginated, page_size,
                             record_limit, request_script, retry_max_attempts,
                             retry_initial_interval_ms, retry_backoff_coefficient,
-                            retry_max_interval_ms, rate_limit, concurrency, enabled, language)
+                            retry_max_interval_ms, rate_limit, max_failure_ratio, concurrency,
+                            enabled, language)
                           VALUES (:name, :model, :filterDomain, :requestUrl, :httpMethod,
                             :connectTimeout, :readTimeout, :authType, :authLogin, :authSecret,
                             :authHeaderName, :paginated, :pageSize, :limit, :requestScript,
                             :retryMaxAttempts, :retryInitialMs, :retryBackoff, :retryMaxMs,
-                            :rateLimit, :concurrency, :enabled, :language)
+                            :rateLimit, :maxFailureRatio, :concurrency, :enabled, :language)
                           RETURNING id"""),
                       config)
                   .query(Long.class)
@@ -121,6 +122,7 @@ public class ConfigStore implements CredentialsLookup {
                         retry_initial_interval_ms = :retryInitialMs,
                         retry_backoff_coefficient = :retryBackoff,
                         retry_max_interval_ms = :retryMaxMs, rate_limit = :rateLimit,
+                        max_failure_ratio = :maxFailureRatio,
                         concurrency = :concurrency, enabled = :enabled, language = :language,
                         updated_at = now()
                       WHERE id = :id"""),
@@ -274,6 +276,7 @@ public class ConfigStore implements CredentialsLookup {
         .param("retryBackoff", retry.backoffCoefficient())
         .param("retryMaxMs", retry.maxIntervalMillis())
         .param("rateLimit", config.rateLimit(), Types.DOUBLE)
+        .param("maxFailureRatio", config.maxFailureRatio(), Types.DOUBLE)
         .param("concurrency", config.concurrency())
         .param("enabled", config.enabled())
         .param("language", config.language());
@@ -382,6 +385,7 @@ public class ConfigStore implements CredentialsLookup {
                               rs.getDouble("retry_backoff_coefficient"),
                               rs.getLong("retry_max_interval_ms")))
                       .rateLimit(rs.getObject("rate_limit", Double.class))
+                      .maxFailureRatio(rs.getObject("max_failure_ratio", Double.class))
                       .concurrency(rs.getInt("concurrency"))
                       .enabled(rs.getBoolean("enabled"))
                       .language(rs.getString("language"))

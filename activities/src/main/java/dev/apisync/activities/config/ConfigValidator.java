@@ -576,6 +576,12 @@ public class ConfigValidator {
             "rateLimit",
             "must be greater than 0 requests per second (leave it out for no rate limit)");
       }
+      Double maxFailureRatio = config.maxFailureRatio();
+      if (maxFailureRatio != null && !(maxFailureRatio > 0 && maxFailureRatio <= 1)) {
+        error(
+            "maxFailureRatio",
+            "must be greater than 0 and at most 1 (leave it out for runs that never fail for it)");
+      }
       range("concurrency", config.concurrency(), 1, 64, "");
     }
 

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param readTimeout seconds
  * @param limit cap on records per run; {@code null} for none
  * @param rateLimit requests per second toward the target; {@code null} for no limit
+ * @param maxFailureRatio a run whose failed share of records exceeds this (0 to 1) ends FAILED;
+ *     {@code null} for never
  * @param language whose text translatable (jsonb) source columns yield, e.g. {@code en_US}
  */
 public record SyncConfig(
@@ -41,6 +43,7 @@ public record SyncConfig(
     String requestScript,
     RetrySettings retry,
     Double rateLimit,
+    Double maxFailureRatio,
     int concurrency,
     boolean enabled,
     String language) {
@@ -300,6 +303,7 @@ public record SyncConfig(
     private String requestScript = "";
     private RetrySettings retry = RetrySettings.DEFAULTS;
     private Double rateLimit;
+    private Double maxFailureRatio;
     private int concurrency = DEFAULT_CONCURRENCY;
     private boolean enabled = true;
     private String language = DEFAULT_LANGUAGE;
@@ -323,6 +327,7 @@ public record SyncConfig(
       requestScript = config.requestScript;
       retry = config.retry;
       rateLimit = config.rateLimit;
+      maxFailureRatio = config.maxFailureRatio;
       concurrency = config.concurrency;
       enabled = config.enabled;
       language = config.language;
@@ -420,6 +425,12 @@ public record SyncConfig(
       return this;
     }
 
+    /** {@code null}: a run never fails for its share of failed records. */
+    public Builder maxFailureRatio(Double maxFailureRatio) {
+      this.maxFailureRatio = maxFailureRatio;
+      return this;
+    }
+
     public Builder concurrency(int concurrency) {
       this.concurrency = concurrency;
       return this;
@@ -453,6 +464,7 @@ public record SyncConfig(
           requestScript,
           retry,
           rateLimit,
+          maxFailureRatio,
           concurrency,
           enabled,
           language);

@@ -48,6 +48,11 @@ public record ConfigRequest(
     RetryBody retry,
     @Schema(description = "Requests per second toward the target; omit for no limit")
         Double rateLimit,
+    @Schema(
+            description =
+                "A run whose failed share of records exceeds this (0–1) ends FAILED, having sent"
+                    + " what it sent; omit for never")
+        Double maxFailureRatio,
     @Schema(description = "Requests in flight per run, 1–64", defaultValue = "1")
         Integer concurrency,
     @Schema(defaultValue = "true") Boolean enabled,
@@ -70,7 +75,8 @@ public record ConfigRequest(
             .limit(limit)
             .requestScript(requestScript)
             .retry(retry == null ? RetrySettings.DEFAULTS : retry.toSettings())
-            .rateLimit(rateLimit);
+            .rateLimit(rateLimit)
+            .maxFailureRatio(maxFailureRatio);
     if (connectTimeout != null) {
       builder.connectTimeout(connectTimeout);
     }
