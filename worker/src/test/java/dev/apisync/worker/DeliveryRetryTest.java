@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 4's scripted failures, one record per run unless said otherwise: what is retried, after
- * how long (the test server's clock skips the waits and shows them), and what fails at once.
+ * Issue 4's scripted failures, one record per run unless said otherwise: what is retried, after how
+ * long (the test server's clock skips the waits and shows them), and what fails at once.
  */
 class DeliveryRetryTest {
 
@@ -142,8 +142,7 @@ class DeliveryRetryTest {
     assertThat(result.failures()).extracting(RecordFailure::recordId).containsExactly(17L);
     List<Integer> logged =
         JdbcClient.create(APISYNC)
-            .sql(
-                "SELECT cardinality(record_ids) FROM request_log WHERE config_id = ? ORDER BY id")
+            .sql("SELECT cardinality(record_ids) FROM request_log WHERE config_id = ? ORDER BY id")
             .param(configId)
             .query(Integer.class)
             .list();
@@ -167,7 +166,8 @@ class DeliveryRetryTest {
   private static SyncRunResult runOneRecord(
       WorkflowClient client, Worker worker, SyncConfig.Builder config) {
     long configId = STORE.create(config.build());
-    return newRun(client, worker).run(SyncRunInput.of(configId, List.of(1L), Trigger.MANUAL, false));
+    return newRun(client, worker)
+        .run(SyncRunInput.of(configId, List.of(1L), Trigger.MANUAL, false));
   }
 
   private static SyncRunWorkflow newRun(WorkflowClient client, Worker worker) {

@@ -1,5 +1,6 @@
 package dev.apisync.workflows;
 
+import io.temporal.api.enums.v1.RetryState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -107,7 +108,7 @@ final class PageSender {
     try {
       request = scripted(mappedRequest);
     } catch (ActivityFailure failure) {
-      return RequestOutcome.failedAll(mappedRequest.recordIds(), reason(failure), 0);
+      return RequestOutcome.failedAll(mappedRequest.recordIds(), reason(failure), 0, 0);
     }
     if (dryRun) {
       return preview(request);
@@ -126,7 +127,7 @@ final class PageSender {
       }
       // Refused for good, or retries spent: these records fail, the run goes on.
       return RequestOutcome.failedAll(
-          mappedRequest.recordIds(), reason(failure), refusedWith.orElse(0));
+          mappedRequest.recordIds(), reason(failure), refusedWith.orElse(0), attempts(failure));
     }
   }
 
@@ -148,10 +149,25 @@ final class PageSender {
       try {
         previews.add(delivery.preview(request));
       } catch (ActivityFailure failure) {
-        return RequestOutcome.failedAll(request.recordIds(), reason(failure), 0);
+        return RequestOutcome.failedAll(request.recordIds(), reason(failure), 0, 0);
       }
     }
     return new RequestOutcome(request.recordIds(), List.of());
+  }
+
+  /**
+   * How many times the request went out: spent retries mean all of them; a permanent refusal
+   * carries its attempt as its second detail.
+   */
+  private int attempts(ActivityFailure failure) {
+    if (failure.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED) {
+      return config.retry().maxAttempts();
+    }
+    if (failure.getCause() instanceof ApplicationFailure application
+        && application.getDetails().getSize() > 1) {
+      return application.getDetails().get(1, Integer.class);
+    }
+    return 1;
   }
 
   /**

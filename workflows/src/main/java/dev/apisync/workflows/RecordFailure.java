@@ -4,11 +4,17 @@ package dev.apisync.workflows;
  * A record that was not delivered, and why.
  *
  * @param status the HTTP status that refused it, 0 when no response was involved
+ * @param attempts how many times its request was sent, 0 when none was
  */
-public record RecordFailure(long recordId, String reason, int status) {
+public record RecordFailure(long recordId, String reason, int status, int attempts) {
 
   /** Reasons stay short so that thousands of failures fit in a workflow result. */
   public static final int MAX_REASON_LENGTH = 500;
+
+  /** A record that failed before any request was sent (mapping, script, unsendable URL). */
+  public RecordFailure(long recordId, String reason, int status) {
+    this(recordId, reason, status, 0);
+  }
 
   public RecordFailure {
     if (reason.length() > MAX_REASON_LENGTH) {

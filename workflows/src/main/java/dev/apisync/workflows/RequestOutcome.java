@@ -11,9 +11,10 @@ record RequestOutcome(List<Long> sent, List<RecordFailure> failures) {
     failures = List.copyOf(failures);
   }
 
-  static RequestOutcome failedAll(List<Long> recordIds, String reason, int status) {
+  static RequestOutcome failedAll(List<Long> recordIds, String reason, int status, int attempts) {
     return new RequestOutcome(
-        List.of(), recordIds.stream().map(id -> new RecordFailure(id, reason, status)).toList());
+        List.of(),
+        recordIds.stream().map(id -> new RecordFailure(id, reason, status, attempts)).toList());
   }
 
   RequestOutcome plus(RequestOutcome other) {
