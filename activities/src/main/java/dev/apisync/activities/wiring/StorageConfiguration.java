@@ -3,6 +3,7 @@ package dev.apisync.activities.wiring;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SecretCipher;
+import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
 import javax.sql.DataSource;
@@ -15,10 +16,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The storage both apps share: the config store on apisync's own database (Spring Boot's
- * auto-configured {@code spring.datasource}, migrated by Flyway) and the source database's catalog
- * and domain compiler. The source pool is not a default candidate, so auto-configuration, Flyway
- * and plain {@code DataSource} injection all keep using apisync's own database.
+ * The storage both apps share: the config store and the request log on apisync's own database
+ * (Spring Boot's auto-configured {@code spring.datasource}, migrated by Flyway) and the source
+ * database's catalog and domain compiler. The source pool is not a default candidate, so
+ * auto-configuration, Flyway and plain {@code DataSource} injection all keep using apisync's own
+ * database.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SourceDatabaseProperties.class, SecretsProperties.class})
@@ -69,5 +71,11 @@ public class StorageConfiguration {
   @Bean
   public ConfigStore configStore(DataSource dataSource, SecretCipher cipher) {
     return new ConfigStore(dataSource, cipher);
+  }
+
+  /** Written by the worker's deliveries, read by the API, pruned by the worker's retention job. */
+  @Bean
+  public RequestLog requestLog(DataSource dataSource) {
+    return new RequestLog(dataSource);
   }
 }
