@@ -15,16 +15,24 @@ import dev.apisync.activities.source.RecordReader;
 import dev.apisync.activities.source.RecordSource;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.wiring.StorageConfiguration;
+import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The activity beans that {@code worker.yml} registers on the sync task queue, by bean name. */
+/**
+ * The activity beans that {@code worker.yml} registers on the sync task queue, by bean name, and
+ * the request log's retention job.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(StorageConfiguration.class)
+@EnableScheduling
+@EnableConfigurationProperties(RequestLogProperties.class)
 public class WorkerConfiguration {
 
   @Bean
@@ -64,5 +72,11 @@ public class WorkerConfiguration {
       RequestLog requestLog,
       TargetRateLimiter rateLimiter) {
     return new DeliveryActivitiesImpl(store, clients, requestLog, rateLimiter);
+  }
+
+  @Bean
+  public RequestLogCleanup requestLogCleanup(
+      RequestLog requestLog, RequestLogProperties properties) {
+    return new RequestLogCleanup(requestLog, properties.retention(), Clock.systemUTC());
   }
 }
