@@ -13,10 +13,10 @@ public interface DeliveryActivities {
    *   <li>2xx: a result with every record sent and the status.
    *   <li>Records that cannot be sent as configured (a URL placeholder without a value, ...): a
    *       result with those records failed and status 0; no request goes out.
-   *   <li>408, 425, 429 and 5xx (but 501 and 505): throws a retryable {@code ApplicationFailure} of
-   *       type {@link FailureTypes#RETRYABLE_HTTP}, message {@code HTTP 503 Service Unavailable:
-   *       <body excerpt>}, the status as first detail; a {@code Retry-After} in the response
-   *       becomes the next retry delay, capped at the config's {@code maxInterval}.
+   *   <li>408, 425, 429 and 5xx: throws a retryable {@code ApplicationFailure} of type {@link
+   *       FailureTypes#RETRYABLE_HTTP}, message {@code HTTP 503 Service Unavailable: <body
+   *       excerpt>}, the status as first detail; a {@code Retry-After} in the response becomes the
+   *       next retry delay, capped at the config's {@code maxInterval}.
    *   <li>No response (connect or read timeout, reset, refused): throws a retryable {@code
    *       ApplicationFailure} typed with the exception's simple name ({@code
    *       SocketTimeoutException}, ...).

@@ -20,9 +20,9 @@ public final class FailureTypes {
   public static final String PERMANENT_HTTP = "PermanentHttpFailure";
 
   /**
-   * The target answered with a status worth retrying (408, 425, 429, 5xx but 501/505). Retryable:
-   * the activity's retry policy applies, with the target's {@code Retry-After} as the next delay
-   * when it sent one. Its first detail is the HTTP status as an {@code int}, like {@link
+   * The target answered with a status worth retrying (408, 425, 429, 5xx). Retryable: the
+   * activity's retry policy applies, with the target's {@code Retry-After} as the next delay when
+   * it sent one. Its first detail is the HTTP status as an {@code int}, like {@link
    * #PERMANENT_HTTP}.
    */
   public static final String RETRYABLE_HTTP = "RetryableHttpFailure";

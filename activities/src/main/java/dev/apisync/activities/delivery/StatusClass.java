@@ -9,24 +9,20 @@ public enum StatusClass {
   SUCCESS,
   /**
    * The target may take the same request later: 408 Request Timeout, 425 Too Early, 429 Too Many
-   * Requests, and 5xx but 501 and 505.
+   * Requests and every 5xx (SPEC §7: even 501 may come from a gateway in front of a target that is
+   * being redeployed, and a retry costs little).
    */
   RETRYABLE,
-  /**
-   * Sending the same request again cannot help: 1xx and 3xx as final answers, 4xx but 408, 425 and
-   * 429, 501 Not Implemented, 505 HTTP Version Not Supported.
-   */
+  /** Sending the same request again cannot help: 1xx and 3xx as final answers, the other 4xx. */
   PERMANENT;
 
   public static StatusClass of(int status) {
     if (status >= 200 && status < 300) {
       return SUCCESS;
     }
-    return switch (status) {
-      case 408, 425, 429 -> RETRYABLE;
-      // The target does not support the method or protocol: the same request fails again.
-      case 501, 505 -> PERMANENT;
-      default -> status >= 500 && status < 600 ? RETRYABLE : PERMANENT;
-    };
+    if (status == 408 || status == 425 || status == 429 || (status >= 500 && status < 600)) {
+      return RETRYABLE;
+    }
+    return PERMANENT;
   }
 }

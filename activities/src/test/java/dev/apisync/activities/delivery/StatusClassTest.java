@@ -14,7 +14,7 @@ class StatusClassTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {408, 425, 429, 500, 502, 503, 504, 507, 520, 599})
+  @ValueSource(ints = {408, 425, 429, 500, 501, 502, 503, 504, 505, 507, 520, 599})
   void timeoutsThrottlingAndServerErrorsAreRetryable(int status) {
     assertThat(StatusClass.of(status)).isEqualTo(StatusClass.RETRYABLE);
   }
@@ -23,9 +23,9 @@ class StatusClassTest {
   @ValueSource(
       ints = {
         100, 101, 301, 302, 303, 304, 307, 308, 400, 401, 403, 404, 405, 409, 410, 413, 415, 422,
-        428, 431, 451, 501, 505
+        428, 431, 451
       })
-  void redirectsOtherClientErrorsAndUnsupportedRequestsArePermanent(int status) {
+  void informationalRedirectsAndOtherClientErrorsArePermanent(int status) {
     assertThat(StatusClass.of(status)).isEqualTo(StatusClass.PERMANENT);
   }
 }
