@@ -61,6 +61,8 @@ public final class DevStack {
 
     // Command-line arguments outrank the apps' worker.yml / api.yml.
     String[] shared = {
+      // Development defaults, e.g. the public secrets key when APISYNC_SECRETS_KEY is not set.
+      "--spring.profiles.active=dev",
       "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "apisync"),
       "--spring.datasource.username=postgres",
       "--spring.datasource.password=",

@@ -74,6 +74,7 @@ class EndToEndIT {
     OdooDemoDatabase.seed(odoo, 1_000);
     // Command-line arguments outrank the apps' worker.yml / api.yml.
     String[] arguments = {
+      "--spring.profiles.active=dev",
       "--spring.datasource.url=" + TestPostgres.jdbcUrl(TestPostgres.databaseName(apisync)),
       "--apisync.source.url=" + TestPostgres.jdbcUrl(TestPostgres.databaseName(odoo)),
       "--spring.datasource.username=postgres",

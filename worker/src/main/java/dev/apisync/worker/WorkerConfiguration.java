@@ -4,12 +4,14 @@ import dev.apisync.activities.config.ConfigActivitiesImpl;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
 import dev.apisync.activities.delivery.TargetClients;
+import dev.apisync.activities.delivery.TargetRateLimiter;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
 import dev.apisync.activities.mapping.PlainLineResolver;
 import dev.apisync.activities.mapping.RecordMapper;
 import dev.apisync.activities.mapping.RelationalLineResolver;
 import dev.apisync.activities.runs.RunRecordActivitiesImpl;
 import dev.apisync.activities.runs.RunStore;
+import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.RecordActivitiesImpl;
 import dev.apisync.activities.source.RecordReader;
@@ -17,16 +19,24 @@ import dev.apisync.activities.source.RecordSource;
 import dev.apisync.activities.source.RelationReader;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.wiring.StorageConfiguration;
+import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The activity beans that {@code worker.yml} registers on the sync task queue, by bean name. */
+/**
+ * The activity beans that {@code worker.yml} registers on the sync task queue, by bean name, and
+ * the request log's retention job.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(StorageConfiguration.class)
+@EnableScheduling
+@EnableConfigurationProperties(RequestLogProperties.class)
 public class WorkerConfiguration {
 
   @Bean
@@ -64,8 +74,24 @@ public class WorkerConfiguration {
     return new TargetClients();
   }
 
+  /** Rate-limit slots live in apisync's own database, shared by every worker. */
   @Bean
-  public DeliveryActivitiesImpl deliveryActivities(ConfigStore store, TargetClients clients) {
-    return new DeliveryActivitiesImpl(store, clients);
+  public TargetRateLimiter targetRateLimiter(DataSource dataSource) {
+    return new TargetRateLimiter(dataSource);
+  }
+
+  @Bean
+  public DeliveryActivitiesImpl deliveryActivities(
+      ConfigStore store,
+      TargetClients clients,
+      RequestLog requestLog,
+      TargetRateLimiter rateLimiter) {
+    return new DeliveryActivitiesImpl(store, clients, requestLog, rateLimiter);
+  }
+
+  @Bean
+  public RequestLogCleanup requestLogCleanup(
+      RequestLog requestLog, RequestLogProperties properties) {
+    return new RequestLogCleanup(requestLog, properties.retention(), Clock.systemUTC());
   }
 }

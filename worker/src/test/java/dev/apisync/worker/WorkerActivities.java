@@ -2,6 +2,7 @@ package dev.apisync.worker;
 
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.delivery.TargetClients;
+import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.runs.RunStore;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
@@ -23,7 +24,8 @@ final class WorkerActivities {
       wiring.configActivities(store),
       wiring.recordActivities(source, new DomainCompiler(catalog)),
       wiring.mappingActivities(source, catalog, store),
-      wiring.deliveryActivities(store, clients),
+      wiring.deliveryActivities(
+          store, clients, new RequestLog(apisync), wiring.targetRateLimiter(apisync)),
       wiring.runRecordActivities(new RunStore(apisync))
     };
   }

@@ -2,6 +2,7 @@ package dev.apisync.activities.delivery;
 
 import dev.apisync.activities.config.CredentialsLookup;
 import dev.apisync.activities.config.TargetCredentials;
+import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryActivities;
 import dev.apisync.workflows.DeliveryRequest;
@@ -11,19 +12,21 @@ import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.RequestPreview;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.TreeMap;
-import okhttp3.Headers;
+import java.util.Optional;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * Sends mapped records to a config's target (SPEC §7). Credentials are looked up by config id at
- * send time, so they never enter Temporal history.
+ * Sends mapped records to a config's target (SPEC §7): waits for the target's rate-limit slot,
+ * sends, logs the attempt in the request log, and turns the answer into a result or a typed failure
+ * (see {@link DeliveryActivities#deliver}). Credentials are looked up by config id at send time, so
+ * they never enter Temporal history.
  */
 public class DeliveryActivitiesImpl implements DeliveryActivities {
 
@@ -31,31 +34,58 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
 
   private final CredentialsLookup credentialsLookup;
   private final TargetClients clients;
+  private final RequestLog requestLog;
+  private final TargetRateLimiter rateLimiter;
+  private final Clock clock;
   private final OutboundRequestFactory requests = new OutboundRequestFactory();
 
-  public DeliveryActivitiesImpl(CredentialsLookup credentialsLookup, TargetClients clients) {
+  public DeliveryActivitiesImpl(
+      CredentialsLookup credentialsLookup,
+      TargetClients clients,
+      RequestLog requestLog,
+      TargetRateLimiter rateLimiter) {
+    this(credentialsLookup, clients, requestLog, rateLimiter, Clock.systemUTC());
+  }
+
+  /** Tests fix the clock that HTTP-date {@code Retry-After} values are measured against. */
+  DeliveryActivitiesImpl(
+      CredentialsLookup credentialsLookup,
+      TargetClients clients,
+      RequestLog requestLog,
+      TargetRateLimiter rateLimiter,
+      Clock clock) {
     this.credentialsLookup = credentialsLookup;
     this.clients = clients;
+    this.requestLog = requestLog;
+    this.rateLimiter = rateLimiter;
+    this.clock = clock;
   }
 
   /**
-   * @throws ApplicationFailure retryable, typed with the exception's simple name ({@code
-   *     ConnectException}, {@code SocketTimeoutException}, ...) when no response came back
+   * @throws ApplicationFailure as {@link DeliveryActivities#deliver} describes: retryable {@link
+   *     FailureTypes#RETRYABLE_HTTP} or typed with the exception's simple name ({@code
+   *     ConnectException}, {@code SocketTimeoutException}, ...) when no response came back;
+   *     retryable {@link FailureTypes#RATE_LIMITED}; non-retryable {@link
+   *     FailureTypes#PERMANENT_HTTP} with the status as first detail and the attempt as second
    */
   @Override
   public DeliveryResult deliver(DeliveryRequest request) {
-    TargetCredentials credentials = credentialsFor(request.config());
+    ConfigSnapshot config = request.config();
+    TargetCredentials credentials = credentialsFor(config);
     OutboundRequest outbound;
     try {
       outbound = requests.build(request, credentials);
     } catch (UnsendableRequestException e) {
       return allFailed(request.recordIds(), e.getMessage(), 0);
     }
-    ResponseOutcome outcome = send(request.config(), outbound);
-    // A status classifier (retry 408/425/429/5xx honouring Retry-After) slots in here.
-    return outcome.isSuccess()
-        ? new DeliveryResult(outbound.recordIds(), List.of(), outcome.status())
-        : allFailed(outbound.recordIds(), outcome.failureReason(), outcome.status());
+    AttemptContext context = AttemptContext.current(clock.instant(), requestTime(config));
+    awaitSlot(config, outbound, context);
+    ResponseOutcome response = send(new Attempt(config, outbound, credentials, context));
+    return switch (response.statusClass()) {
+      case SUCCESS -> new DeliveryResult(outbound.recordIds(), List.of(), response.status());
+      case RETRYABLE -> throw retryable(config, response);
+      case PERMANENT -> throw permanent(response, context.attempt());
+    };
   }
 
   @Override
@@ -63,12 +93,11 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     TargetCredentials credentials = credentialsFor(request.config());
     try {
       OutboundRequest outbound = requests.build(request, credentials);
-      Headers shown = SecretRedactor.redactHeaders(outbound.headers(), credentials.auth());
       return new RequestPreview(
           outbound.recordIds(),
           outbound.method().name(),
           SecretRedactor.redactUrl(outbound.url()).toString(),
-          asMap(shown),
+          SecretRedactor.redactedMap(outbound.headers(), credentials.auth()),
           outbound.body());
     } catch (UnsendableRequestException e) {
       // RequestPreview cannot carry per-record failures, so the dry run learns of it this way.
@@ -85,36 +114,107 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     }
   }
 
-  private ResponseOutcome send(ConfigSnapshot config, OutboundRequest outbound) {
+  /**
+   * With a rate limit, sleeps until this request's slot. A slot further away than the attempt can
+   * wait is not taken: the attempt fails retryably with the wait as its next retry delay, so no
+   * activity thread sleeps past its timeout.
+   */
+  private void awaitSlot(ConfigSnapshot config, OutboundRequest outbound, AttemptContext context) {
+    if (config.rateLimit() <= 0) {
+      return;
+    }
+    String origin = TargetRateLimiter.origin(outbound.url());
+    Duration budget = context.waitBudget(clock.instant(), requestTime(config));
+    RateLimitSlot slot = rateLimiter.reserve(origin, config.rateLimit(), budget);
+    if (!slot.reserved()) {
+      throw ApplicationFailure.newBuilder()
+          .setType(FailureTypes.RATE_LIMITED)
+          .setMessage(
+              "rate limit of "
+                  + config.rateLimit()
+                  + " requests/s toward "
+                  + origin
+                  + ": the next free slot is "
+                  + slot.delay().toMillis()
+                  + " ms away, longer than this attempt may wait; nothing was sent")
+          .setNextRetryDelay(slot.delay())
+          .build();
+    }
+    if (slot.delay().isPositive()) {
+      try {
+        Thread.sleep(slot.delay());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw ApplicationFailure.newFailure(
+            "interrupted while waiting for a rate-limit slot; nothing was sent",
+            FailureTypes.RATE_LIMITED);
+      }
+    }
+  }
+
+  /** Sends the request and logs it, as a log line and a request-log row. */
+  private ResponseOutcome send(Attempt attempt) {
+    ConfigSnapshot config = attempt.config();
+    OutboundRequest outbound = attempt.outbound();
     String shownUrl = SecretRedactor.redactUrl(outbound.url()).toString();
     long started = System.nanoTime();
-    try (Response response =
-        clients.forConfig(config).newCall(outbound.toHttpRequest()).execute()) {
-      ResponseOutcome outcome = ResponseOutcome.read(response);
-      log.atLevel(outcome.isSuccess() ? Level.DEBUG : Level.INFO)
-          .log(
-              "delivery config={} method={} url={} status={} durationMs={} records={}",
-              config.id(),
-              outbound.method(),
-              shownUrl,
-              outcome.status(),
-              millisSince(started),
-              outbound.recordIds().size());
-      return outcome;
+    ResponseOutcome response;
+    try (Response answer = clients.forConfig(config).newCall(outbound.toHttpRequest()).execute()) {
+      response = ResponseOutcome.read(answer);
     } catch (IOException e) {
+      long durationMs = millisSince(started);
       log.info(
           "delivery config={} method={} url={} error={} durationMs={} records={}",
           config.id(),
           outbound.method(),
           shownUrl,
           e.getClass().getSimpleName(),
-          millisSince(started),
+          durationMs,
           outbound.recordIds().size());
-      throw ApplicationFailure.newFailureWithCause(
-          outbound.method() + " " + shownUrl + " got no response: " + e,
-          e.getClass().getSimpleName(),
-          e);
+      String message = outbound.method() + " " + shownUrl + " got no response: " + e;
+      requestLog.record(attempt.noResponse(durationMs, message));
+      throw ApplicationFailure.newFailureWithCause(message, e.getClass().getSimpleName(), e);
     }
+    long durationMs = millisSince(started);
+    log.atLevel(response.statusClass() == StatusClass.SUCCESS ? Level.DEBUG : Level.INFO)
+        .log(
+            "delivery config={} method={} url={} status={} durationMs={} records={}",
+            config.id(),
+            outbound.method(),
+            shownUrl,
+            response.status(),
+            durationMs,
+            outbound.recordIds().size());
+    requestLog.record(attempt.answered(durationMs, response));
+    return response;
+  }
+
+  /**
+   * The target asked us to come back: Temporal's retry policy applies, with the target's {@code
+   * Retry-After} (capped at the config's maxInterval) instead of the backoff when it sent one.
+   */
+  private ApplicationFailure retryable(ConfigSnapshot config, ResponseOutcome response) {
+    ApplicationFailure.Builder failure =
+        ApplicationFailure.newBuilder()
+            .setType(FailureTypes.RETRYABLE_HTTP)
+            .setMessage(response.failureReason())
+            .setDetails(response.status());
+    retryDelay(config, response).ifPresent(failure::setNextRetryDelay);
+    return failure.build();
+  }
+
+  /** A zero or past {@code Retry-After} leaves the policy's backoff in charge. */
+  private Optional<Duration> retryDelay(ConfigSnapshot config, ResponseOutcome response) {
+    Duration max = Duration.ofMillis(config.retry().maxIntervalMillis());
+    return RetryAfter.parse(response.retryAfter(), clock.instant())
+        .filter(Duration::isPositive)
+        .map(delay -> max.isPositive() && delay.compareTo(max) > 0 ? max : delay);
+  }
+
+  /** Details: the status, then the attempt that met the refusal (for the record's failure). */
+  private static ApplicationFailure permanent(ResponseOutcome response, int attempt) {
+    return ApplicationFailure.newNonRetryableFailure(
+        response.failureReason(), FailureTypes.PERMANENT_HTTP, response.status(), attempt);
   }
 
   private static DeliveryResult allFailed(List<Long> recordIds, String reason, int status) {
@@ -123,13 +223,9 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     return new DeliveryResult(List.of(), failures, status);
   }
 
-  /** Repeated names (case-insensitive) are joined with ", ", as HTTP allows. */
-  private static Map<String, String> asMap(Headers headers) {
-    Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (int i = 0; i < headers.size(); i++) {
-      map.merge(headers.name(i), headers.value(i), (a, b) -> a + ", " + b);
-    }
-    return map;
+  /** What a request may take once sent: its connect and read timeouts. */
+  private static Duration requestTime(ConfigSnapshot config) {
+    return Duration.ofSeconds(config.connectTimeoutSeconds() + config.readTimeoutSeconds());
   }
 
   private static long millisSince(long startedNanos) {

@@ -3,7 +3,9 @@ package dev.apisync.activities.delivery;
 import dev.apisync.activities.config.AuthSettings;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import okhttp3.Headers;
@@ -43,6 +45,19 @@ public final class SecretRedactor {
       redacted.add(name, secret ? MASK : value);
     }
     return redacted.build();
+  }
+
+  /**
+   * The headers as a map, secrets masked as in {@link #redactHeaders}; a repeated name's values
+   * (case-insensitive) are joined with {@code ", "}, as HTTP allows.
+   */
+  public static Map<String, String> redactedMap(Headers headers, AuthSettings auth) {
+    Headers redacted = redactHeaders(headers, auth);
+    Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (int i = 0; i < redacted.size(); i++) {
+      map.merge(redacted.name(i), redacted.value(i), (a, b) -> a + ", " + b);
+    }
+    return map;
   }
 
   /** The URL with the values of secret-looking query parameters ({@code ?api_key=}) masked. */

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.runs.RunStore;
+import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
 import javax.sql.DataSource;
@@ -14,16 +15,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * The storage both apps share: the config and run stores on apisync's own database (Spring Boot's
- * auto-configured {@code spring.datasource}, migrated by Flyway) and the source database's catalog
- * and domain compiler. The source pool is not a default candidate, so auto-configuration, Flyway
- * and plain {@code DataSource} injection all keep using apisync's own database.
+ * The storage both apps share: the config store, the run store and the request log on apisync's
+ * own database (Spring Boot's auto-configured {@code spring.datasource}, migrated by Flyway) and the
+ * source database's catalog and domain compiler. The source pool is not a default candidate, so
+ * auto-configuration, Flyway and plain {@code DataSource} injection all keep using apisync's own
+ * database.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SourceDatabaseProperties.class, SecretsProperties.class})
 public class StorageConfiguration {
+
+  /** The Spring profile under which an empty secrets key falls back to the development key. */
+  public static final String DEV_PROFILE = "dev";
 
   /** Qualifies the source database's {@link DataSource}. */
   public static final String SOURCE = "source";
@@ -55,16 +61,33 @@ public class StorageConfiguration {
     return new DomainCompiler(catalog);
   }
 
+  /**
+   * The cipher for config secrets. Without {@code apisync.secrets.key} the app refuses to start:
+   * secrets encrypted with a public key are not protected, and a production database written that
+   * way cannot later be moved to a real key. Only the profile {@code dev} falls back to the
+   * development key, with a warning.
+   */
   @Bean
-  public SecretCipher secretCipher(SecretsProperties properties) {
-    if (properties.key() == null || properties.key().isBlank()) {
-      log.warn(
-          "apisync.secrets.key is not set: config secrets are encrypted with the public"
-              + " development key and are NOT protected. Set APISYNC_SECRETS_KEY to the output of"
-              + " `openssl rand -base64 32`.");
-      return SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY);
+  public SecretCipher secretCipher(SecretsProperties properties, Environment environment) {
+    if (properties.key() != null && !properties.key().isBlank()) {
+      return SecretCipher.fromBase64(properties.key());
     }
-    return SecretCipher.fromBase64(properties.key());
+    if (!environment.matchesProfiles(DEV_PROFILE)) {
+      throw new IllegalStateException(
+          "apisync.secrets.key is not set: set APISYNC_SECRETS_KEY (or apisync.secrets.key) to the"
+              + " output of `openssl rand -base64 32` to encrypt config secrets at rest. For local"
+              + " development only, run with the Spring profile '"
+              + DEV_PROFILE
+              + "' (--spring.profiles.active="
+              + DEV_PROFILE
+              + ") to use the public development key.");
+    }
+    log.warn(
+        "apisync.secrets.key is not set: config secrets are encrypted with the public"
+            + " development key and are NOT protected (profile '{}'). Set APISYNC_SECRETS_KEY to"
+            + " the output of `openssl rand -base64 32`.",
+        DEV_PROFILE);
+    return SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY);
   }
 
   @Bean
@@ -75,5 +98,11 @@ public class StorageConfiguration {
   @Bean
   public RunStore runStore(DataSource dataSource) {
     return new RunStore(dataSource);
+  }
+
+  /** Written by the worker's deliveries, read by the API, pruned by the worker's retention job. */
+  @Bean
+  public RequestLog requestLog(DataSource dataSource) {
+    return new RequestLog(dataSource);
   }
 }

@@ -102,7 +102,7 @@ class DeliveryAuthTest {
   void headerValueHttpCannotCarryFailsAsInvalidConfigWithoutQuotingIt() {
     var lookup = credentials(bearer("tok-123\nX-Injected: 1"));
     var config = config(server.url("/partners").toString(), HttpMethod.POST);
-    var delivery = new DeliveryActivitiesImpl(lookup, clients);
+    var delivery = TestTargets.delivery(lookup, clients);
 
     assertThatThrownBy(() -> delivery.deliver(single(config, 7, "{}")))
         .isInstanceOfSatisfying(
@@ -120,7 +120,7 @@ class DeliveryAuthTest {
   private Headers sendWith(CredentialsLookup lookup) throws InterruptedException {
     server.enqueue(new MockResponse.Builder().code(200).build());
     var config = config(server.url("/partners").toString(), HttpMethod.POST);
-    new DeliveryActivitiesImpl(lookup, clients).deliver(single(config, 7, "{\"a\":1}"));
+    TestTargets.delivery(lookup, clients).deliver(single(config, 7, "{\"a\":1}"));
     return server.takeRequest(1, SECONDS).getHeaders();
   }
 }

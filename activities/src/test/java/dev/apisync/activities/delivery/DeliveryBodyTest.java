@@ -5,6 +5,7 @@ import static dev.apisync.activities.delivery.TestTargets.noAuth;
 import static dev.apisync.activities.delivery.TestTargets.single;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apisync.activities.config.Header;
 import dev.apisync.workflows.ConfigSnapshot;
@@ -12,6 +13,7 @@ import dev.apisync.workflows.DeliveryRequest;
 import dev.apisync.workflows.DeliveryResult;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.MappedRecord;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.stream.LongStream;
 import mockwebserver3.MockResponse;
@@ -54,7 +56,8 @@ class DeliveryBodyTest {
     server.enqueue(new MockResponse.Builder().code(503).build());
     server.enqueue(new MockResponse.Builder().code(200).build());
 
-    delivery().deliver(single(post(), 7, PARTNER));
+    assertThatThrownBy(() -> delivery().deliver(single(post(), 7, PARTNER)))
+        .isInstanceOf(ApplicationFailure.class);
     delivery().deliver(single(post(), 7, PARTNER));
 
     String first = server.takeRequest(1, SECONDS).getHeaders().get("Idempotency-Key");
@@ -99,7 +102,7 @@ class DeliveryBodyTest {
     server.enqueue(new MockResponse.Builder().code(200).build());
     var lookup = noAuth(new Header("content-type", "application/vnd.api+json"));
 
-    new DeliveryActivitiesImpl(lookup, clients).deliver(single(post(), 7, PARTNER));
+    TestTargets.delivery(lookup, clients).deliver(single(post(), 7, PARTNER));
 
     assertThat(server.takeRequest(1, SECONDS).getHeaders().values("Content-Type"))
         .containsExactly("application/vnd.api+json");
@@ -120,6 +123,6 @@ class DeliveryBodyTest {
   }
 
   private DeliveryActivitiesImpl delivery() {
-    return new DeliveryActivitiesImpl(noAuth(), clients);
+    return TestTargets.delivery(noAuth(), clients);
   }
 }

@@ -5,6 +5,7 @@ import static dev.apisync.activities.delivery.TestTargets.config;
 import static dev.apisync.activities.delivery.TestTargets.credentials;
 import static dev.apisync.activities.delivery.TestTargets.single;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -12,6 +13,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.apisync.activities.config.Header;
 import dev.apisync.workflows.HttpMethod;
+import io.temporal.failure.ApplicationFailure;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -47,7 +49,9 @@ class DeliveryLoggingTest {
     var lookup = credentials(basic("admin", "hunter22"), new Header("X-Auth-Token", "zzz-999"));
     var config = config(server.url("/p?api_key=qs-secret").toString(), HttpMethod.POST);
 
-    new DeliveryActivitiesImpl(lookup, clients).deliver(single(config, 7, "{\"id\":7}"));
+    var delivery = TestTargets.delivery(lookup, clients);
+    assertThatThrownBy(() -> delivery.deliver(single(config, 7, "{\"id\":7}")))
+        .isInstanceOf(ApplicationFailure.class);
 
     assertThat(lines.list).hasSize(1);
     String line = lines.list.getFirst().getFormattedMessage();

@@ -41,7 +41,7 @@ class DeliveryPreviewTest {
     var config = config(server.url("/partners").toString(), HttpMethod.POST);
 
     RequestPreview preview =
-        new DeliveryActivitiesImpl(lookup, clients).preview(single(config, 7, RECORD));
+        TestTargets.delivery(lookup, clients).preview(single(config, 7, RECORD));
 
     assertThat(server.getRequestCount()).isZero();
     assertThat(preview.recordIds()).containsExactly(7L);
@@ -64,7 +64,7 @@ class DeliveryPreviewTest {
     var config = config(server.url("/partners").toString(), HttpMethod.POST);
 
     RequestPreview preview =
-        new DeliveryActivitiesImpl(lookup, clients).preview(single(config, 7, RECORD));
+        TestTargets.delivery(lookup, clients).preview(single(config, 7, RECORD));
 
     assertThat(preview.headers()).containsEntry("X-Partner", "***");
     assertThat(server.getRequestCount()).isZero();
@@ -75,8 +75,7 @@ class DeliveryPreviewTest {
     var config = config(server.url("/lookup").toString(), HttpMethod.GET);
 
     RequestPreview preview =
-        new DeliveryActivitiesImpl(TestTargets.noAuth(), clients)
-            .preview(single(config, 7, RECORD));
+        TestTargets.delivery(TestTargets.noAuth(), clients).preview(single(config, 7, RECORD));
 
     assertThat(preview.url()).endsWith("/lookup?external_id=P-7&name=Azure");
     assertThat(preview.body()).isEmpty();
@@ -86,7 +85,7 @@ class DeliveryPreviewTest {
   @Test
   void previewOfAnUnsendableRecordFailsWithTheReason() {
     var config = config(server.url("/").toString() + "partners/{missing}", HttpMethod.PUT);
-    var delivery = new DeliveryActivitiesImpl(TestTargets.noAuth(), clients);
+    var delivery = TestTargets.delivery(TestTargets.noAuth(), clients);
 
     assertThatThrownBy(() -> delivery.preview(single(config, 7, RECORD)))
         .isInstanceOfSatisfying(

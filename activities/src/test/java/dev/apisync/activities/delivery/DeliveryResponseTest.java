@@ -7,13 +7,18 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryResult;
 import dev.apisync.workflows.FailureTypes;
 import dev.apisync.workflows.HttpMethod;
-import dev.apisync.workflows.RecordFailure;
+import dev.apisync.workflows.RetrySettings;
 import io.temporal.failure.ApplicationFailure;
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.NoSuchElementException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -27,7 +32,7 @@ class DeliveryResponseTest {
 
   @StartStop private final MockWebServer server = new MockWebServer();
   private final TargetClients clients = new TargetClients();
-  private final DeliveryActivitiesImpl delivery = new DeliveryActivitiesImpl(noAuth(), clients);
+  private final DeliveryActivitiesImpl delivery = TestTargets.delivery(noAuth(), clients);
 
   @AfterEach
   void closeClients() {
@@ -46,33 +51,154 @@ class DeliveryResponseTest {
   }
 
   @Test
-  void badRequestFailsTheRecordWithStatusAndBodyExcerpt() {
+  void badRequestFailsForGoodWithStatusAndBodyExcerpt() {
     String body = "{\"error\":\"email is invalid\"}" + "x".repeat(400);
     server.enqueue(
         new MockResponse.Builder().status("HTTP/1.1 400 Bad Request").body(body).build());
 
-    DeliveryResult result = delivery.deliver(single(post(), 7, RECORD));
-
-    assertThat(result.sent()).isEmpty();
-    assertThat(result.status()).isEqualTo(400);
-    assertThat(result.failures())
-        .containsExactly(
-            new RecordFailure(7, "HTTP 400 Bad Request: " + body.substring(0, 300), 400));
+    assertThatThrownBy(() -> delivery.deliver(single(post(), 7, RECORD)))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.isNonRetryable()).isTrue();
+              assertThat(failure.getType()).isEqualTo(FailureTypes.PERMANENT_HTTP);
+              assertThat(failure.getOriginalMessage())
+                  .isEqualTo("HTTP 400 Bad Request: " + body.substring(0, 300));
+              assertThat(failure.getDetails().get(Integer.class)).isEqualTo(400);
+            });
   }
 
   @Test
-  void redirectIsNotFollowedAndNamesItsTarget() {
+  void unauthorizedFailsForGoodWithTheStatusInItsDetails() {
+    server.enqueue(new MockResponse.Builder().code(401).body("token expired").build());
+
+    assertThatThrownBy(() -> delivery.deliver(single(post(), 7, RECORD)))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.isNonRetryable()).isTrue();
+              assertThat(failure.getType()).isEqualTo(FailureTypes.PERMANENT_HTTP);
+              assertThat(failure.getOriginalMessage())
+                  .startsWith("HTTP 401 ")
+                  .endsWith(": token expired");
+              assertThat(failure.getDetails().get(Integer.class)).isEqualTo(401);
+            });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void redirectIsNotFollowedAndFailsForGoodNamingItsTarget() {
     server.enqueue(
         new MockResponse.Builder()
             .status("HTTP/1.1 301 Moved Permanently")
             .addHeader("Location", "https://new.example/p")
             .build());
 
-    DeliveryResult result = delivery.deliver(single(post(), 7, RECORD));
-
+    assertThatThrownBy(() -> delivery.deliver(single(post(), 7, RECORD)))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.isNonRetryable()).isTrue();
+              assertThat(failure.getType()).isEqualTo(FailureTypes.PERMANENT_HTTP);
+              assertThat(failure.getOriginalMessage())
+                  .isEqualTo("HTTP 301 Moved Permanently (Location: https://new.example/p)");
+              assertThat(failure.getDetails().get(Integer.class)).isEqualTo(301);
+            });
     assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(result.failures().getFirst().reason())
-        .isEqualTo("HTTP 301 Moved Permanently (Location: https://new.example/p)");
+  }
+
+  @Test
+  void serviceUnavailableThrowsARetryableFailureNamingTheStatus() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .status("HTTP/1.1 503 Service Unavailable")
+            .body("down for maintenance")
+            .build());
+
+    assertThatThrownBy(() -> delivery.deliver(single(post(), 7, RECORD)))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.isNonRetryable()).isFalse();
+              assertThat(failure.getType()).isEqualTo(FailureTypes.RETRYABLE_HTTP);
+              assertThat(failure.getOriginalMessage())
+                  .isEqualTo("HTTP 503 Service Unavailable: down for maintenance");
+              assertThat(failure.getDetails().get(Integer.class)).isEqualTo(503);
+              assertThat(failure.getNextRetryDelay()).isNull();
+            });
+  }
+
+  @Test
+  void answerWithoutReasonPhraseGetsTheStandardOne() {
+    server.enqueue(new MockResponse.Builder().status("HTTP/1.1 502 ").build());
+
+    assertThatThrownBy(() -> delivery.deliver(single(post(), 7, RECORD)))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> assertThat(failure.getOriginalMessage()).isEqualTo("HTTP 502 Bad Gateway"));
+  }
+
+  @Test
+  void tooManyRequestsWithRetryAfterSecondsSetsTheNextRetryDelay() {
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build());
+
+    assertThatThrownBy(() -> delivery.deliver(single(post(), 7, RECORD)))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.isNonRetryable()).isFalse();
+              assertThat(failure.getType()).isEqualTo(FailureTypes.RETRYABLE_HTTP);
+              assertThat(failure.getOriginalMessage()).startsWith("HTTP 429");
+              assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(2));
+            });
+  }
+
+  @Test
+  void retryAfterAsHttpDateIsMeasuredFromNow() {
+    Clock clock = Clock.fixed(Instant.parse("2026-10-21T07:27:30Z"), ZoneOffset.UTC);
+    DeliveryActivitiesImpl atFixedTime =
+        new DeliveryActivitiesImpl(
+            noAuth(),
+            clients,
+            new RequestLog(TestTargets.apisyncDatabase()),
+            new TargetRateLimiter(TestTargets.apisyncDatabase()),
+            clock);
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(503)
+            .addHeader("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT")
+            .build());
+
+    assertThatThrownBy(() -> atFixedTime.deliver(single(post(), 7, RECORD)))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(30)));
+  }
+
+  @Test
+  void retryAfterBeyondTheMaxIntervalIsCappedAtIt() {
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "3600").build());
+    var maxTenSeconds =
+        config(
+            server.url("/partners").toString(),
+            HttpMethod.POST,
+            5,
+            new RetrySettings(5, 1_000, 2.0, 10_000),
+            0);
+
+    assertThatThrownBy(() -> delivery.deliver(single(maxTenSeconds, 7, RECORD)))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(10)));
+  }
+
+  @Test
+  void unreadableRetryAfterLeavesTheBackoffInCharge() {
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "soon").build());
+
+    assertThatThrownBy(() -> delivery.deliver(single(post(), 7, RECORD)))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class, failure -> assertThat(failure.getNextRetryDelay()).isNull());
   }
 
   @Test
@@ -110,7 +236,7 @@ class DeliveryResponseTest {
   @Test
   void deletedConfigFailsWithoutRetry() {
     var gone =
-        new DeliveryActivitiesImpl(
+        TestTargets.delivery(
             id -> {
               throw new NoSuchElementException("no config " + id);
             },

@@ -24,7 +24,7 @@ class DeliveryUrlTest {
 
   @StartStop private final MockWebServer server = new MockWebServer();
   private final TargetClients clients = new TargetClients();
-  private final DeliveryActivitiesImpl delivery = new DeliveryActivitiesImpl(noAuth(), clients);
+  private final DeliveryActivitiesImpl delivery = TestTargets.delivery(noAuth(), clients);
 
   @AfterEach
   void closeClients() {

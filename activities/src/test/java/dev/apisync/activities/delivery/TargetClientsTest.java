@@ -64,7 +64,7 @@ class TargetClientsTest {
     server.enqueue(new MockResponse.Builder().code(200).build());
 
     try (TargetClients clients = new TargetClients(sockets)) {
-      new DeliveryActivitiesImpl(noAuth(), clients)
+      TestTargets.delivery(noAuth(), clients)
           .deliver(single(config(server.url("/p").toString(), HttpMethod.POST), 7, "{\"id\":7}"));
 
       assertThat(sockets.created).isNotEmpty();

@@ -5,25 +5,59 @@ import dev.apisync.activities.config.AuthType;
 import dev.apisync.activities.config.CredentialsLookup;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.config.TargetCredentials;
+import dev.apisync.activities.requestlog.RequestLog;
+import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryRequest;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.MappedRecord;
 import dev.apisync.workflows.RetrySettings;
 import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 
 /** Configs, credentials and requests for delivery tests. */
 final class TestTargets {
 
   static final long CONFIG_ID = 42;
 
+  private static DataSource apisync;
+
   private TestTargets() {}
+
+  /** apisync's own database, migrated, shared by the delivery tests of this JVM. */
+  static synchronized DataSource apisyncDatabase() {
+    if (apisync == null) {
+      DataSource fresh = TestPostgres.freshDatabase("delivery");
+      Flyway.configure().dataSource(fresh).load().migrate();
+      apisync = fresh;
+    }
+    return apisync;
+  }
+
+  /** Delivery with the request log and rate limiter on the shared database. */
+  static DeliveryActivitiesImpl delivery(CredentialsLookup lookup, TargetClients clients) {
+    return new DeliveryActivitiesImpl(
+        lookup,
+        clients,
+        new RequestLog(apisyncDatabase()),
+        new TargetRateLimiter(apisyncDatabase()));
+  }
 
   static ConfigSnapshot config(String url, HttpMethod method) {
     return config(url, method, 5);
   }
 
   static ConfigSnapshot config(String url, HttpMethod method, int readTimeoutSeconds) {
+    return config(url, method, readTimeoutSeconds, RetrySettings.DEFAULTS, 0);
+  }
+
+  static ConfigSnapshot config(
+      String url,
+      HttpMethod method,
+      int readTimeoutSeconds,
+      RetrySettings retry,
+      double rateLimit) {
     return new ConfigSnapshot(
         CONFIG_ID,
         "partners to CRM",
@@ -36,12 +70,12 @@ final class TestTargets {
         false,
         100,
         0,
-        RetrySettings.DEFAULTS,
+        retry,
         List.of(),
         "en_US",
         true,
         "",
-        0,
+        rateLimit,
         1,
         1.0);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SampleSource;
+import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.api.ApiApplication;
 import java.io.IOException;
@@ -29,7 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
 /** The config API over real HTTP, with both databases real (and fresh) PostgreSQL. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=" + ApiApplication.CONFIG_NAME)
+    properties = {
+      "spring.config.name=" + ApiApplication.CONFIG_NAME,
+      "apisync.secrets.key=" + SecretCipher.DEVELOPMENT_KEY
+    })
 class ConfigApiTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

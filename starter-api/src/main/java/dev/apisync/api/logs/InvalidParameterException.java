@@ -1,0 +1,30 @@
+package dev.apisync.api.logs;
+
+import dev.apisync.activities.config.FieldError;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** Query parameters out of their rules: 400 naming each parameter and its rule. */
+class InvalidParameterException extends ErrorResponseException {
+
+  InvalidParameterException(List<FieldError> errors) {
+    super(HttpStatus.BAD_REQUEST, problem(errors), null);
+  }
+
+  private static ProblemDetail problem(List<FieldError> errors) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            errors.stream().map(FieldError::toString).reduce((a, b) -> a + "; " + b).orElse(""));
+    problem.setTitle(errors.size() == 1 ? "Invalid parameter" : "Invalid parameters");
+    problem.setProperty(
+        "errors",
+        errors.stream()
+            .map(error -> Map.of("field", error.field(), "message", error.message()))
+            .toList());
+    return problem;
+  }
+}

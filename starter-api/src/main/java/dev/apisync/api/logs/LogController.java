@@ -1,0 +1,147 @@
+package dev.apisync.api.logs;
+
+import dev.apisync.activities.config.FieldError;
+import dev.apisync.activities.requestlog.AttemptOutcome;
+import dev.apisync.activities.requestlog.RequestLog;
+import dev.apisync.activities.requestlog.RequestLogFilter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The request log (SPEC §7, §10): every HTTP attempt of every run, newest first. */
+@RestController
+@Tag(
+    name = "Request log",
+    description =
+        "One row per HTTP attempt a run made: method, URL, headers and bodies (secrets masked,"
+            + " bodies cut at 64 KiB), status, duration and outcome. Rows are kept for"
+            + " apisync.logs.retention (default 30 days), longer than Temporal keeps runs.")
+public class LogController {
+
+  private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+  private final RequestLog requestLog;
+
+  LogController(RequestLog requestLog) {
+    this.requestLog = requestLog;
+  }
+
+  @GetMapping("/api/logs")
+  @Operation(
+      operationId = "listRequestLog",
+      summary = "Request log rows, newest first",
+      description =
+          "Filters combine. Paging is by id: pass the answer's nextBefore as `before` for the next"
+              + " (older) page; rows written meanwhile never shift a page.")
+  @ApiResponse(responseCode = "200", description = "A page of rows")
+  @ApiResponse(
+      responseCode = "400",
+      description = "A parameter breaks its rule: `errors` lists each as {field, message}",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  public LogPageView list(
+      @Parameter(description = "Only this run's rows (its workflow id)")
+          @RequestParam(required = false)
+          String workflowId,
+      @Parameter(description = "Only this config's rows") @RequestParam(required = false)
+          String configId,
+      @Parameter(
+              description =
+                  "Only these outcomes: SENT, RETRYING, FAILED, ERROR (repeat or comma-separate)")
+          @RequestParam(required = false)
+          List<String> outcome,
+      @Parameter(description = "Rows per page, 1 to 500 (default 50)")
+          @RequestParam(required = false)
+          String limit,
+      @Parameter(description = "Only rows with a smaller id: the previous page's nextBefore")
+          @RequestParam(required = false)
+          String before) {
+    List<FieldError> errors = new ArrayList<>();
+    long config = positive("configId", configId, errors);
+    long beforeId = positive("before", before, errors);
+    int pageSize = pageSize(limit, errors);
+    Set<AttemptOutcome> outcomes = outcomes(outcome, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidParameterException(errors);
+    }
+    String workflow = workflowId == null ? "" : workflowId.strip();
+    return LogPageView.of(
+        requestLog.find(new RequestLogFilter(workflow, config, outcomes, beforeId, pageSize)));
+  }
+
+  /** 0 when absent. */
+  private static long positive(String name, String value, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      return 0;
+    }
+    try {
+      long number = Long.parseLong(value.strip());
+      if (number > 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.add(new FieldError(name, "expected a positive whole number, got '" + value + "'"));
+    return 0;
+  }
+
+  private static int pageSize(String value, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      return RequestLogFilter.DEFAULT_LIMIT;
+    }
+    try {
+      int number = Integer.parseInt(value.strip());
+      if (number >= 1 && number <= RequestLogFilter.MAX_LIMIT) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.add(
+        new FieldError(
+            "limit",
+            "expected a whole number from 1 to "
+                + RequestLogFilter.MAX_LIMIT
+                + ", got '"
+                + value
+                + "'"));
+    return RequestLogFilter.DEFAULT_LIMIT;
+  }
+
+  private static Set<AttemptOutcome> outcomes(List<String> values, List<FieldError> errors) {
+    Set<AttemptOutcome> outcomes = EnumSet.noneOf(AttemptOutcome.class);
+    if (values == null) {
+      return outcomes;
+    }
+    for (String value : values) {
+      for (String one : value.split(",")) {
+        if (one.isBlank()) {
+          continue;
+        }
+        try {
+          outcomes.add(AttemptOutcome.valueOf(one.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          errors.add(
+              new FieldError(
+                  "outcome",
+                  "expected one of SENT, RETRYING, FAILED, ERROR, got '" + one.strip() + "'"));
+        }
+      }
+    }
+    return outcomes;
+  }
+}
