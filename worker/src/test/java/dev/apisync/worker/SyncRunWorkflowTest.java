@@ -166,10 +166,9 @@ class SyncRunWorkflowTest {
     assertThat(result.failed()).isEqualTo(1);
     RecordFailure failure = result.failures().getFirst();
     assertThat(failure.recordId()).isEqualTo(42);
-    // The delivery now throws a non-retryable PermanentHttpFailure carrying the status as its
-    // first detail; until the workflow reads it (failure.getDetails().get(Integer.class)), the
-    // status only shows in the reason.
-    assertThat(failure.reason()).contains("PermanentHttpFailure", "HTTP 400", "email taken");
+    assertThat(failure.status()).isEqualTo(400);
+    assertThat(failure.attempts()).isEqualTo(1);
+    assertThat(failure.reason()).contains("HTTP 400", "email taken");
   }
 
   @Test

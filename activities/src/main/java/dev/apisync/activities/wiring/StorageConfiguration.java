@@ -3,8 +3,8 @@ package dev.apisync.activities.wiring;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SecretCipher;
-import dev.apisync.activities.runs.RunStore;
 import dev.apisync.activities.requestlog.RequestLog;
+import dev.apisync.activities.runs.RunStore;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
 import javax.sql.DataSource;
@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The storage both apps share: the config store, the run store and the request log on apisync's
- * own database (Spring Boot's auto-configured {@code spring.datasource}, migrated by Flyway) and the
+ * The storage both apps share: the config store, the run store and the request log on apisync's own
+ * database (Spring Boot's auto-configured {@code spring.datasource}, migrated by Flyway) and the
  * source database's catalog and domain compiler. The source pool is not a default candidate, so
  * auto-configuration, Flyway and plain {@code DataSource} injection all keep using apisync's own
  * database.
