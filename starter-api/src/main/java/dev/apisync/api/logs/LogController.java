@@ -4,6 +4,7 @@ import dev.apisync.activities.config.FieldError;
 import dev.apisync.activities.requestlog.AttemptOutcome;
 import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.requestlog.RequestLogFilter;
+import dev.apisync.api.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,5 +1,6 @@
 package dev.apisync.api.runs;
 
+import dev.apisync.api.InvalidParameterException;
 import dev.apisync.workflows.Trigger;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

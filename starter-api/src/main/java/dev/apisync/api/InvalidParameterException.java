@@ -1,4 +1,4 @@
-package dev.apisync.api.logs;
+package dev.apisync.api;
 
 import dev.apisync.activities.config.FieldError;
 import java.util.List;
@@ -8,10 +8,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** Query parameters out of their rules: 400 naming each parameter and its rule. */
-class InvalidParameterException extends ErrorResponseException {
+public class InvalidParameterException extends ErrorResponseException {
 
-  InvalidParameterException(List<FieldError> errors) {
+  public InvalidParameterException(List<FieldError> errors) {
     super(HttpStatus.BAD_REQUEST, problem(errors), null);
+  }
+
+  public InvalidParameterException(String parameter, String rule) {
+    this(List.of(new FieldError(parameter, rule)));
   }
 
   private static ProblemDetail problem(List<FieldError> errors) {
