@@ -3,29 +3,21 @@ package dev.apisync.worker;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apisync.activities.config.ConfigStore;
-import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.config.SyncConfig;
-import dev.apisync.activities.delivery.TargetClients;
-import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.SyncRunWorkflow;
-import dev.apisync.workflows.SyncRunWorkflowImpl;
 import dev.apisync.workflows.Trigger;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
-import javax.sql.DataSource;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,25 +30,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class DeliveryRetryTest {
 
-  private static final DataSource APISYNC = TestPostgres.freshDatabase("retry_apisync");
-  private static final DataSource SOURCE = TestPostgres.freshDatabase("retry_source");
-  private static final ConfigStore STORE =
-      new ConfigStore(APISYNC, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
-  private static final TargetClients CLIENTS = new TargetClients();
+  private static final WorkflowTestRig RIG = WorkflowTestRig.create("retry");
 
-  @RegisterExtension
-  static final TestWorkflowExtension TEMPORAL =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(SyncRunWorkflowImpl.class)
-          .setActivityImplementations(WorkerActivities.all(APISYNC, SOURCE, STORE, CLIENTS))
-          .build();
+  @RegisterExtension static final TestWorkflowExtension TEMPORAL = RIG.temporal();
 
   @StartStop final MockWebServer receiver = new MockWebServer();
 
   @BeforeAll
   static void databases() {
-    Flyway.configure().dataSource(APISYNC).load().migrate();
-    JdbcClient source = JdbcClient.create(SOURCE);
+    JdbcClient source = JdbcClient.create(RIG.source);
     source.sql("CREATE TABLE res_partner (id serial PRIMARY KEY, name varchar NOT NULL)").update();
     source
         .sql("INSERT INTO res_partner (name) SELECT 'Partner ' || n FROM generate_series(1, 50) n")
@@ -65,7 +47,7 @@ class DeliveryRetryTest {
 
   @AfterAll
   static void closeClients() {
-    CLIENTS.close();
+    RIG.close();
   }
 
   @Test
@@ -133,7 +115,7 @@ class DeliveryRetryTest {
             return new MockResponse.Builder().code(refused ? 400 : 200).body("no").build();
           }
         });
-    long configId = STORE.create(config("page of 50").paginated(true).pageSize(50).build());
+    long configId = RIG.store.create(config("page of 50").paginated(true).pageSize(50).build());
 
     SyncRunResult result =
         newRun(client, worker).run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
@@ -141,7 +123,7 @@ class DeliveryRetryTest {
     assertThat(result.sent()).isEqualTo(49);
     assertThat(result.failures()).extracting(RecordFailure::recordId).containsExactly(17L);
     List<Integer> logged =
-        JdbcClient.create(APISYNC)
+        JdbcClient.create(RIG.apisync)
             .sql("SELECT cardinality(record_ids) FROM request_log WHERE config_id = ? ORDER BY id")
             .param(configId)
             .query(Integer.class)
@@ -165,14 +147,12 @@ class DeliveryRetryTest {
 
   private static SyncRunResult runOneRecord(
       WorkflowClient client, Worker worker, SyncConfig.Builder config) {
-    long configId = STORE.create(config.build());
+    long configId = RIG.store.create(config.build());
     return newRun(client, worker)
         .run(SyncRunInput.of(configId, List.of(1L), Trigger.MANUAL, false));
   }
 
   private static SyncRunWorkflow newRun(WorkflowClient client, Worker worker) {
-    return client.newWorkflowStub(
-        SyncRunWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).build());
+    return RIG.newRun(client, worker);
   }
 }

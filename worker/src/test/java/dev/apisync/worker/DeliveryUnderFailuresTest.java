@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apisync.activities.config.ConfigStore;
-import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.config.SyncConfig;
-import dev.apisync.activities.delivery.TargetClients;
-import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.SyncRunWorkflow;
-import dev.apisync.workflows.SyncRunWorkflowImpl;
 import dev.apisync.workflows.Trigger;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.HashSet;
@@ -26,14 +20,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
-import javax.sql.DataSource;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,25 +44,15 @@ class DeliveryUnderFailuresTest {
   private static final int RECORDS = 10_000;
   private static final int PAGE_SIZE = 100;
 
-  private static final DataSource APISYNC = TestPostgres.freshDatabase("chaos_apisync");
-  private static final DataSource SOURCE = TestPostgres.freshDatabase("chaos_source");
-  private static final ConfigStore STORE =
-      new ConfigStore(APISYNC, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
-  private static final TargetClients CLIENTS = new TargetClients();
+  private static final WorkflowTestRig RIG = WorkflowTestRig.create("chaos");
 
-  @RegisterExtension
-  static final TestWorkflowExtension TEMPORAL =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(SyncRunWorkflowImpl.class)
-          .setActivityImplementations(activities())
-          .build();
+  @RegisterExtension static final TestWorkflowExtension TEMPORAL = RIG.temporal();
 
   @StartStop final MockWebServer receiver = new MockWebServer();
 
   @BeforeAll
   static void databases() {
-    Flyway.configure().dataSource(APISYNC).load().migrate();
-    JdbcClient source = JdbcClient.create(SOURCE);
+    JdbcClient source = JdbcClient.create(RIG.source);
     source.sql("CREATE TABLE res_partner (id serial PRIMARY KEY, name varchar NOT NULL)").update();
     source
         .sql("INSERT INTO res_partner (name) SELECT 'Partner ' || n FROM generate_series(1, ?) n")
@@ -80,11 +62,7 @@ class DeliveryUnderFailuresTest {
 
   @AfterAll
   static void closeClients() {
-    CLIENTS.close();
-  }
-
-  private static Object[] activities() {
-    return WorkerActivities.all(APISYNC, SOURCE, STORE, CLIENTS);
+    RIG.close();
   }
 
   @Test
@@ -121,7 +99,7 @@ class DeliveryUnderFailuresTest {
           }
         });
     long configId =
-        STORE.create(
+        RIG.store.create(
             SyncConfig.builder()
                 .name("chaos")
                 .model("res.partner")
@@ -135,10 +113,7 @@ class DeliveryUnderFailuresTest {
                 .line(SyncConfig.Line.identifier("id", "id"))
                 .line(SyncConfig.Line.plain("name", "name"))
                 .build());
-    SyncRunWorkflow run =
-        client.newWorkflowStub(
-            SyncRunWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).build());
+    SyncRunWorkflow run = RIG.newRun(client, worker);
 
     SyncRunResult result = run.run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
 

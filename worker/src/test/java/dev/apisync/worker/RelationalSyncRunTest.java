@@ -7,29 +7,20 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.apisync.activities.config.ConfigStore;
-import dev.apisync.activities.config.SecretCipher;
-import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.mapping.SaleOrderConfigs;
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
-import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
-import dev.apisync.workflows.SyncRunWorkflow;
-import dev.apisync.workflows.SyncRunWorkflowImpl;
 import dev.apisync.workflows.Trigger;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.io.InputStream;
 import java.util.List;
-import javax.sql.DataSource;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,55 +40,37 @@ class RelationalSyncRunTest {
           .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
           .build();
 
-  private static final DataSource APISYNC = TestPostgres.freshDatabase("rel_apisync");
-  private static final DataSource SOURCE = TestPostgres.freshDatabase("rel_source");
-  private static final ConfigStore STORE =
-      new ConfigStore(APISYNC, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
-  private static final TargetClients CLIENTS = new TargetClients();
+  private static final WorkflowTestRig RIG = WorkflowTestRig.create("rel");
 
-  @RegisterExtension
-  static final TestWorkflowExtension TEMPORAL =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(SyncRunWorkflowImpl.class)
-          .setActivityImplementations(activities())
-          .build();
+  @RegisterExtension static final TestWorkflowExtension TEMPORAL = RIG.temporal();
 
   @StartStop final MockWebServer receiver = new MockWebServer();
 
   @BeforeAll
   static void databases() {
-    Flyway.configure().dataSource(APISYNC).load().migrate();
-    OdooDemoDatabase.seed(SOURCE, 100);
+    OdooDemoDatabase.seed(RIG.source, 100);
   }
 
   @AfterAll
   static void closeClients() {
-    CLIENTS.close();
+    RIG.close();
   }
 
   /** The activities as {@link WorkerConfiguration} wires them. */
-  private static Object[] activities() {
-    return WorkerActivities.all(APISYNC, SOURCE, STORE, CLIENTS);
-  }
-
   @Test
   void sendsConfirmedOrdersWithTheirCustomerAndLinesInOnePage(WorkflowClient client, Worker worker)
       throws Exception {
     receiver.enqueue(new MockResponse.Builder().code(200).build());
     long configId =
-        STORE.create(
-            SaleOrderConfigs.orders(STORE, "confirmed", receiver.url("/erp/orders").toString())
+        RIG.store.create(
+            SaleOrderConfigs.orders(RIG.store, "confirmed", receiver.url("/erp/orders").toString())
                 .filterDomain("[('state', '=', 'sale'), ('id', '<=', 8)]")
                 .paginated(true)
                 .pageSize(10)
                 .build());
 
     SyncRunResult result =
-        client
-            .newWorkflowStub(
-                SyncRunWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).build())
-            .run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+        RIG.newRun(client, worker).run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
 
     RecordedRequest request = receiver.takeRequest(5, SECONDS);
     assertThat(request.getUrl().encodedPath()).isEqualTo("/erp/orders");

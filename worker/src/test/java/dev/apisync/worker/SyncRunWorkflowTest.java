@@ -7,23 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apisync.activities.config.ConfigStore;
-import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.config.SyncConfig;
-import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.runs.RunRecord;
-import dev.apisync.activities.runs.RunStore;
-import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.SyncProgress;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.SyncRunWorkflow;
-import dev.apisync.workflows.SyncRunWorkflowImpl;
 import dev.apisync.workflows.Trigger;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowExtension;
@@ -36,13 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
-import javax.sql.DataSource;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,26 +51,15 @@ class SyncRunWorkflowTest {
   /** Ids 1..100 match {@code customer_rank > 0}; 101..120 do not; 121..130 are archived. */
   private static final List<Long> MATCHING = LongStream.rangeClosed(1, 100).boxed().toList();
 
-  private static final DataSource APISYNC = TestPostgres.freshDatabase("wf_apisync");
-  private static final DataSource SOURCE = TestPostgres.freshDatabase("wf_source");
-  private static final ConfigStore STORE =
-      new ConfigStore(APISYNC, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
-  private static final TargetClients CLIENTS = new TargetClients();
-  private static final RunStore RUNS = new RunStore(APISYNC);
+  private static final WorkflowTestRig RIG = WorkflowTestRig.create("wf");
 
-  @RegisterExtension
-  static final TestWorkflowExtension TEMPORAL =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(SyncRunWorkflowImpl.class)
-          .setActivityImplementations(activities())
-          .build();
+  @RegisterExtension static final TestWorkflowExtension TEMPORAL = RIG.temporal();
 
   @StartStop final MockWebServer receiver = new MockWebServer();
 
   @BeforeAll
   static void databases() {
-    Flyway.configure().dataSource(APISYNC).load().migrate();
-    JdbcClient source = JdbcClient.create(SOURCE);
+    JdbcClient source = JdbcClient.create(RIG.source);
     source
         .sql(
             """
@@ -110,18 +90,14 @@ class SyncRunWorkflowTest {
 
   @AfterAll
   static void closeClients() {
-    CLIENTS.close();
-  }
-
-  private static Object[] activities() {
-    return WorkerActivities.all(APISYNC, SOURCE, STORE, CLIENTS);
+    RIG.close();
   }
 
   @Test
   void paginatedRunSendsFifteenArraysOfSevenEachRecordOnceInIdOrder(
       WorkflowClient client, Worker worker) throws Exception {
     receiver.setDispatcher(answering(201));
-    long configId = STORE.create(config("paginated").paginated(true).pageSize(7).build());
+    long configId = RIG.store.create(config("paginated").paginated(true).pageSize(7).build());
 
     SyncRunResult result =
         run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
@@ -139,7 +115,7 @@ class SyncRunWorkflowTest {
   void unpaginatedRunSendsOneObjectPerRecordInIdOrder(WorkflowClient client, Worker worker)
       throws Exception {
     receiver.setDispatcher(answering(200));
-    long configId = STORE.create(config("unpaginated").pageSize(7).build());
+    long configId = RIG.store.create(config("unpaginated").pageSize(7).build());
 
     SyncRunResult result =
         run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
@@ -157,7 +133,7 @@ class SyncRunWorkflowTest {
   void receiverRefusingOneRecordFailsJustThatRecord(WorkflowClient client, Worker worker)
       throws Exception {
     receiver.setDispatcher(refusingRecord(42));
-    long configId = STORE.create(config("one refused").pageSize(25).build());
+    long configId = RIG.store.create(config("one refused").pageSize(25).build());
 
     SyncRunResult result =
         run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
@@ -174,7 +150,7 @@ class SyncRunWorkflowTest {
   @Test
   void continueAsNewCarriesCursorAndCounts(WorkflowClient client, Worker worker) throws Exception {
     receiver.setDispatcher(answering(200));
-    long configId = STORE.create(config("continued").paginated(true).pageSize(10).build());
+    long configId = RIG.store.create(config("continued").paginated(true).pageSize(10).build());
     // Each page adds about a dozen events: a 40-event budget continues as new every few pages.
     SyncRunInput input =
         new SyncRunInput(
@@ -207,7 +183,7 @@ class SyncRunWorkflowTest {
   void explicitRecordIdsSendOnlyThoseAndSkipTheRest(WorkflowClient client, Worker worker)
       throws Exception {
     receiver.setDispatcher(answering(200));
-    long configId = STORE.create(config("explicit ids").build());
+    long configId = RIG.store.create(config("explicit ids").build());
 
     SyncRunResult result =
         run(
@@ -223,7 +199,7 @@ class SyncRunWorkflowTest {
   @Test
   void dryRunSendsNothingAndShowsTheRequests(WorkflowClient client, Worker worker)
       throws Exception {
-    long configId = STORE.create(config("dry").paginated(true).pageSize(50).build());
+    long configId = RIG.store.create(config("dry").paginated(true).pageSize(50).build());
 
     SyncRunResult result =
         run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, true));
@@ -239,7 +215,8 @@ class SyncRunWorkflowTest {
   @Test
   void limitCapsTheRecordsOfARun(WorkflowClient client, Worker worker) throws Exception {
     receiver.setDispatcher(answering(200));
-    long configId = STORE.create(config("limited").paginated(true).pageSize(7).limit(10).build());
+    long configId =
+        RIG.store.create(config("limited").paginated(true).pageSize(7).limit(10).build());
 
     SyncRunResult result =
         run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
@@ -267,7 +244,7 @@ class SyncRunWorkflowTest {
             return new MockResponse.Builder().code(refused ? 422 : 200).build();
           }
         });
-    long configId = STORE.create(config("concurrent").pageSize(20).concurrency(4).build());
+    long configId = RIG.store.create(config("concurrent").pageSize(20).concurrency(4).build());
 
     SyncRunResult result =
         run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
@@ -282,7 +259,7 @@ class SyncRunWorkflowTest {
   void aPageRefusedForOneRecordIsSplitUntilThatRecordIsIsolated(
       WorkflowClient client, Worker worker) throws Exception {
     receiver.setDispatcher(refusingRecord(42));
-    long configId = STORE.create(config("bisected").paginated(true).pageSize(50).build());
+    long configId = RIG.store.create(config("bisected").paginated(true).pageSize(50).build());
 
     SyncRunResult result =
         run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
@@ -307,7 +284,7 @@ class SyncRunWorkflowTest {
   @Test
   void progressAnswersTheRunsCounters(WorkflowClient client, Worker worker) throws Exception {
     receiver.setDispatcher(answering(200));
-    long configId = STORE.create(config("progress").paginated(true).pageSize(30).build());
+    long configId = RIG.store.create(config("progress").paginated(true).pageSize(30).build());
     SyncRunWorkflow workflow = newWorkflow(client, worker);
 
     workflow.run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
@@ -322,13 +299,13 @@ class SyncRunWorkflowTest {
   void aRunRecordsItselfAndEveryFailedRecordInTheRunsTable(WorkflowClient client, Worker worker)
       throws Exception {
     receiver.setDispatcher(refusingRecord(42));
-    long configId = STORE.create(config("recorded").pageSize(25).build());
+    long configId = RIG.store.create(config("recorded").pageSize(25).build());
     SyncRunWorkflow workflow = newWorkflow(client, worker);
 
     workflow.run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
 
     String workflowId = WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId();
-    RunRecord run = RUNS.find(workflowId).orElseThrow();
+    RunRecord run = RIG.runs.find(workflowId).orElseThrow();
     assertThat(run.status()).isEqualTo("COMPLETED");
     assertThat(run.configName()).isEqualTo("recorded");
     assertThat(run.trigger()).isEqualTo("MANUAL");
@@ -336,7 +313,7 @@ class SyncRunWorkflowTest {
     assertThat(run.sent()).isEqualTo(99);
     assertThat(run.failed()).isEqualTo(1);
     assertThat(run.finishedAt()).isPresent();
-    assertThat(RUNS.failedRecordIds(workflowId)).containsExactly(42L);
+    assertThat(RIG.runs.failedRecordIds(workflowId)).containsExactly(42L);
   }
 
   @Test
@@ -356,7 +333,7 @@ class SyncRunWorkflowTest {
             return new MockResponse.Builder().code(200).build();
           }
         });
-    long configId = STORE.create(config("canceled").build());
+    long configId = RIG.store.create(config("canceled").build());
     SyncRunWorkflow workflow = newWorkflow(client, worker);
     WorkflowClient.start(
         workflow::run, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
@@ -369,7 +346,7 @@ class SyncRunWorkflowTest {
     assertThatThrownBy(() -> stub.getResult(SyncRunResult.class))
         .isInstanceOf(WorkflowFailedException.class)
         .hasCauseInstanceOf(CanceledFailure.class);
-    RunRecord run = RUNS.find(stub.getExecution().getWorkflowId()).orElseThrow();
+    RunRecord run = RIG.runs.find(stub.getExecution().getWorkflowId()).orElseThrow();
     assertThat(run.status()).isEqualTo("CANCELED");
     assertThat(run.sent()).isEqualTo(3);
     assertThat(received.get()).isEqualTo(3);
@@ -381,7 +358,7 @@ class SyncRunWorkflowTest {
     String password = "pa55-w0rd-never-in-history";
     String basic = Base64.getEncoder().encodeToString(("api_user:" + password).getBytes(UTF_8));
     long configId =
-        STORE.create(
+        RIG.store.create(
             config("basic auth")
                 .paginated(true)
                 .auth(SyncConfig.Auth.basic("api_user", password))
@@ -414,7 +391,7 @@ class SyncRunWorkflowTest {
           }
         });
     long configId =
-        STORE.create(config("mostly refused").pageSize(50).maxFailureRatio(0.25).build());
+        RIG.store.create(config("mostly refused").pageSize(50).maxFailureRatio(0.25).build());
     SyncRunWorkflow workflow = newWorkflow(client, worker);
 
     assertThatThrownBy(
@@ -423,7 +400,9 @@ class SyncRunWorkflowTest {
         .rootCause()
         .hasMessageContaining("maxFailureRatio");
     RunRecord run =
-        RUNS.find(WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId()).orElseThrow();
+        RIG.runs
+            .find(WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId())
+            .orElseThrow();
     assertThat(run.status()).isEqualTo("FAILED");
     assertThat(run.sent()).isEqualTo(50);
     assertThat(run.failed()).isEqualTo(50);
@@ -444,9 +423,7 @@ class SyncRunWorkflowTest {
   }
 
   private static SyncRunWorkflow newWorkflow(WorkflowClient client, Worker worker) {
-    return client.newWorkflowStub(
-        SyncRunWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).build());
+    return RIG.newRun(client, worker);
   }
 
   private static SyncRunResult run(WorkflowClient client, Worker worker, SyncRunInput input) {

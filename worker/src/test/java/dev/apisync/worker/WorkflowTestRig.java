@@ -1,0 +1,76 @@
+package dev.apisync.worker;
+
+import dev.apisync.activities.config.ConfigStore;
+import dev.apisync.activities.config.SecretCipher;
+import dev.apisync.activities.delivery.TargetClients;
+import dev.apisync.activities.requestlog.RequestLog;
+import dev.apisync.activities.runs.RunStore;
+import dev.apisync.activities.source.DomainCompiler;
+import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.testing.TestPostgres;
+import dev.apisync.workflows.SyncRunWorkflow;
+import dev.apisync.workflows.SyncRunWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * What a workflow test class runs on: apisync's own database (migrated), an empty source database
+ * for the class to fill, and Temporal's test environment with every activity the worker registers,
+ * built by the worker's own wiring, so tests run exactly what production runs.
+ */
+final class WorkflowTestRig implements AutoCloseable {
+
+  final DataSource apisync;
+  final DataSource source;
+  final ConfigStore store;
+  final RunStore runs;
+  private final TargetClients clients = new TargetClients();
+
+  private WorkflowTestRig(String prefix) {
+    apisync = TestPostgres.freshDatabase(prefix + "_apisync");
+    Flyway.configure().dataSource(apisync).load().migrate();
+    source = TestPostgres.freshDatabase(prefix + "_source");
+    store = new ConfigStore(apisync, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
+    runs = new RunStore(apisync);
+  }
+
+  static WorkflowTestRig create(String prefix) {
+    return new WorkflowTestRig(prefix);
+  }
+
+  /** The source catalog reads lazily, so a class may create its source tables in @BeforeAll. */
+  TestWorkflowExtension temporal() {
+    return TestWorkflowExtension.newBuilder()
+        .registerWorkflowImplementationTypes(SyncRunWorkflowImpl.class)
+        .setActivityImplementations(activities())
+        .build();
+  }
+
+  SyncRunWorkflow newRun(WorkflowClient client, Worker worker) {
+    return client.newWorkflowStub(
+        SyncRunWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).build());
+  }
+
+  private Object[] activities() {
+    WorkerConfiguration wiring = new WorkerConfiguration();
+    SourceCatalog catalog = new SourceCatalog(source);
+    return new Object[] {
+      wiring.configActivities(store),
+      wiring.recordActivities(source, new DomainCompiler(catalog)),
+      wiring.mappingActivities(source, catalog, store),
+      wiring.deliveryActivities(
+          store, clients, new RequestLog(apisync), wiring.targetRateLimiter(apisync)),
+      wiring.runRecordActivities(runs)
+    };
+  }
+
+  @Override
+  public void close() {
+    clients.close();
+  }
+}
