@@ -11,6 +11,8 @@ import java.util.List;
  * @param requestScript Python run once per request after mapping, empty for none
  * @param rateLimit requests per second toward the target, 0 for no limit
  * @param concurrency requests in flight per run
+ * @param scriptTimeoutSeconds the time limit of one evaluation of the config's Python (a request
+ *     script run, one record's python lines), 0 for the worker's default
  */
 public record ConfigSnapshot(
     long id,
@@ -30,7 +32,8 @@ public record ConfigSnapshot(
     boolean enabled,
     String requestScript,
     double rateLimit,
-    int concurrency) {
+    int concurrency,
+    int scriptTimeoutSeconds) {
 
   public ConfigSnapshot {
     lines = List.copyOf(lines);

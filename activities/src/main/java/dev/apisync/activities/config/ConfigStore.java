@@ -40,7 +40,7 @@ public class ConfigStore implements CredentialsLookup {
       read_timeout_seconds, auth_type, auth_login, auth_secret, auth_header_name, paginated,
       page_size, record_limit, request_script, retry_max_attempts, retry_initial_interval_ms,
       retry_backoff_coefficient, retry_max_interval_ms, rate_limit, concurrency, enabled, language,
-      created_at, updated_at""";
+      script_timeout_seconds, created_at, updated_at""";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -70,12 +70,13 @@ public class ConfigStore implements CredentialsLookup {
                             auth_login, auth_secret, auth_header_name, paginated, page_size,
                             record_limit, request_script, retry_max_attempts,
                             retry_initial_interval_ms, retry_backoff_coefficient,
-                            retry_max_interval_ms, rate_limit, concurrency, enabled, language)
+                            retry_max_interval_ms, rate_limit, concurrency, enabled, language,
+                            script_timeout_seconds)
                           VALUES (:name, :model, :filterDomain, :requestUrl, :httpMethod,
                             :connectTimeout, :readTimeout, :authType, :authLogin, :authSecret,
                             :authHeaderName, :paginated, :pageSize, :limit, :requestScript,
                             :retryMaxAttempts, :retryInitialMs, :retryBackoff, :retryMaxMs,
-                            :rateLimit, :concurrency, :enabled, :language)
+                            :rateLimit, :concurrency, :enabled, :language, :scriptTimeout)
                           RETURNING id"""),
                       config)
                   .query(Long.class)
@@ -122,7 +123,7 @@ public class ConfigStore implements CredentialsLookup {
                         retry_backoff_coefficient = :retryBackoff,
                         retry_max_interval_ms = :retryMaxMs, rate_limit = :rateLimit,
                         concurrency = :concurrency, enabled = :enabled, language = :language,
-                        updated_at = now()
+                        script_timeout_seconds = :scriptTimeout, updated_at = now()
                       WHERE id = :id"""),
                   merged)
               .param("id", id)
@@ -276,7 +277,8 @@ public class ConfigStore implements CredentialsLookup {
         .param("rateLimit", config.rateLimit(), Types.DOUBLE)
         .param("concurrency", config.concurrency())
         .param("enabled", config.enabled())
-        .param("language", config.language());
+        .param("language", config.language())
+        .param("scriptTimeout", config.scriptTimeout());
   }
 
   private void insertChildren(long id, SyncConfig config) {
@@ -385,6 +387,7 @@ public class ConfigStore implements CredentialsLookup {
                       .concurrency(rs.getInt("concurrency"))
                       .enabled(rs.getBoolean("enabled"))
                       .language(rs.getString("language"))
+                      .scriptTimeout(rs.getInt("script_timeout_seconds"))
                       .build();
               return new StoredConfig(
                   configId,

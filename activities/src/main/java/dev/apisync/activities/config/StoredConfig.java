@@ -37,7 +37,8 @@ public record StoredConfig(long id, SyncConfig config, Instant createdAt, Instan
         config.enabled(),
         config.requestScript(),
         config.rateLimit() == null ? 0 : config.rateLimit(),
-        config.concurrency());
+        config.concurrency(),
+        config.scriptTimeout());
   }
 
   private IllegalStateException invalidStored(String field) {

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param limit cap on records per run; {@code null} for none
  * @param rateLimit requests per second toward the target; {@code null} for no limit
  * @param language whose text translatable (jsonb) source columns yield, e.g. {@code en_US}
+ * @param scriptTimeout seconds one evaluation of the config's Python may run (a request script run,
+ *     one record's python lines); default 5
  */
 public record SyncConfig(
     String name,
@@ -43,7 +45,8 @@ public record SyncConfig(
     Double rateLimit,
     int concurrency,
     boolean enabled,
-    String language) {
+    String language,
+    int scriptTimeout) {
 
   public static final String DEFAULT_FILTER_DOMAIN = "[]";
   public static final int DEFAULT_CONNECT_TIMEOUT = 5;
@@ -51,6 +54,7 @@ public record SyncConfig(
   public static final int DEFAULT_PAGE_SIZE = 100;
   public static final int DEFAULT_CONCURRENCY = 1;
   public static final String DEFAULT_LANGUAGE = "en_US";
+  public static final int DEFAULT_SCRIPT_TIMEOUT = 5;
 
   public SyncConfig {
     name = trimmed(name);
@@ -303,6 +307,7 @@ public record SyncConfig(
     private int concurrency = DEFAULT_CONCURRENCY;
     private boolean enabled = true;
     private String language = DEFAULT_LANGUAGE;
+    private int scriptTimeout = DEFAULT_SCRIPT_TIMEOUT;
 
     private Builder() {}
 
@@ -326,6 +331,7 @@ public record SyncConfig(
       concurrency = config.concurrency;
       enabled = config.enabled;
       language = config.language;
+      scriptTimeout = config.scriptTimeout;
     }
 
     public Builder name(String name) {
@@ -435,6 +441,12 @@ public record SyncConfig(
       return this;
     }
 
+    /** Seconds one evaluation of the config's Python may run: 1–60, default 5. */
+    public Builder scriptTimeout(int seconds) {
+      this.scriptTimeout = seconds;
+      return this;
+    }
+
     public SyncConfig build() {
       return new SyncConfig(
           name,
@@ -455,7 +467,8 @@ public record SyncConfig(
           rateLimit,
           concurrency,
           enabled,
-          language);
+          language,
+          scriptTimeout);
     }
   }
 }

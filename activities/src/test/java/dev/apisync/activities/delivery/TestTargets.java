@@ -42,7 +42,8 @@ final class TestTargets {
         true,
         "",
         0,
-        1);
+        1,
+        5);
   }
 
   static DeliveryRequest single(ConfigSnapshot config, long recordId, String json) {

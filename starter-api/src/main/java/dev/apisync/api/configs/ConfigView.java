@@ -34,6 +34,7 @@ public record ConfigView(
     int concurrency,
     boolean enabled,
     String language,
+    int scriptTimeout,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -65,6 +66,7 @@ public record ConfigView(
         config.concurrency(),
         config.enabled(),
         config.language(),
+        config.scriptTimeout(),
         stored.createdAt(),
         stored.updatedAt());
   }
