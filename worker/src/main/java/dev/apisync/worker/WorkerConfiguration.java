@@ -7,11 +7,16 @@ import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
 import dev.apisync.activities.mapping.PlainLineResolver;
 import dev.apisync.activities.mapping.RecordMapper;
+import dev.apisync.activities.script.PythonLineResolver;
+import dev.apisync.activities.script.PythonScripts;
+import dev.apisync.activities.script.ScriptActivitiesImpl;
+import dev.apisync.activities.script.ScriptSource;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.RecordActivitiesImpl;
 import dev.apisync.activities.source.RecordReader;
 import dev.apisync.activities.source.RecordSource;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.wiring.ScriptConfiguration;
 import dev.apisync.activities.wiring.StorageConfiguration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -22,7 +27,7 @@ import org.springframework.context.annotation.Import;
 
 /** The activity beans that {@code worker.yml} registers on the sync task queue, by bean name. */
 @Configuration(proxyBeanMethods = false)
-@Import(StorageConfiguration.class)
+@Import({StorageConfiguration.class, ScriptConfiguration.class})
 public class WorkerConfiguration {
 
   @Bean
@@ -38,10 +43,24 @@ public class WorkerConfiguration {
 
   @Bean
   public MappingActivitiesImpl mappingActivities(
-      @Qualifier(StorageConfiguration.SOURCE) DataSource source, SourceCatalog catalog) {
+      @Qualifier(StorageConfiguration.SOURCE) DataSource source,
+      SourceCatalog catalog,
+      PythonScripts scripts,
+      ScriptSource scriptSource) {
     RecordReader reader = new RecordReader(source, catalog);
     return new MappingActivitiesImpl(
-        new RecordMapper(reader, List.of(new PlainLineResolver(reader))));
+        new RecordMapper(
+            reader,
+            List.of(
+                new PlainLineResolver(reader),
+                PythonLineResolver.python(scripts, scriptSource),
+                PythonLineResolver.relationalPython(scripts, scriptSource))));
+  }
+
+  /** Request scripts; the pool is warm before the worker polls (apisync.scripts.warm-up). */
+  @Bean
+  public ScriptActivitiesImpl scriptActivities(PythonScripts scripts, ScriptSource scriptSource) {
+    return new ScriptActivitiesImpl(scripts, scriptSource);
   }
 
   @Bean(destroyMethod = "close")
