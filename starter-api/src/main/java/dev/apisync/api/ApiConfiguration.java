@@ -2,21 +2,32 @@ package dev.apisync.api;
 
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.ConfigValidator;
+import dev.apisync.activities.script.PythonScripts;
+import dev.apisync.activities.script.SyntaxProblem;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.wiring.ScriptConfiguration;
 import dev.apisync.activities.wiring.StorageConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** The API's beans on top of the shared storage: config validation. */
+/**
+ * The API's beans on top of the shared storage: config validation, which compiles configs' Python
+ * and evaluates their Python-valued domains.
+ */
 @Configuration(proxyBeanMethods = false)
-@Import(StorageConfiguration.class)
+@Import({StorageConfiguration.class, ScriptConfiguration.class})
 public class ApiConfiguration {
 
   @Bean
   public ConfigValidator configValidator(
-      SourceCatalog catalog, DomainCompiler domains, ConfigStore store) {
-    return new ConfigValidator(catalog, domains, store);
+      SourceCatalog catalog, DomainCompiler domains, ConfigStore store, PythonScripts scripts) {
+    return new ConfigValidator(
+        catalog,
+        domains,
+        store,
+        (text, expressionAllowed) ->
+            scripts.checkSyntax(text, expressionAllowed).map(SyntaxProblem::describe));
   }
 }

@@ -5,6 +5,7 @@ import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
 import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.delivery.TargetRateLimiter;
+import dev.apisync.activities.mapping.LineResolver;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
 import dev.apisync.activities.mapping.PlainLineResolver;
 import dev.apisync.activities.mapping.RecordMapper;
@@ -12,14 +13,20 @@ import dev.apisync.activities.mapping.RelationalLineResolver;
 import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.runs.RunRecordActivitiesImpl;
 import dev.apisync.activities.runs.RunStore;
+import dev.apisync.activities.script.PythonLineResolver;
+import dev.apisync.activities.script.PythonScripts;
+import dev.apisync.activities.script.ScriptActivitiesImpl;
+import dev.apisync.activities.script.ScriptSource;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.RecordActivitiesImpl;
 import dev.apisync.activities.source.RecordReader;
 import dev.apisync.activities.source.RecordSource;
 import dev.apisync.activities.source.RelationReader;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.wiring.ScriptConfiguration;
 import dev.apisync.activities.wiring.StorageConfiguration;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,7 +41,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * the request log's retention job.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(StorageConfiguration.class)
+@Import({StorageConfiguration.class, ScriptConfiguration.class})
 @EnableScheduling
 @EnableConfigurationProperties(RequestLogProperties.class)
 public class WorkerConfiguration {
@@ -54,14 +61,28 @@ public class WorkerConfiguration {
   public MappingActivitiesImpl mappingActivities(
       @Qualifier(StorageConfiguration.SOURCE) DataSource source,
       SourceCatalog catalog,
-      ConfigStore store) {
+      ConfigStore store,
+      PythonScripts scripts,
+      ScriptSource scriptSource) {
     RecordReader reader = new RecordReader(source, catalog);
-    PlainLineResolver plain = new PlainLineResolver(reader);
-    // Related records' lines are resolved by the same resolvers: pass every other kind here too.
+    // Related records' lines are resolved by the same resolvers as the record's own.
+    List<LineResolver> childResolvers =
+        List.of(
+            new PlainLineResolver(reader),
+            PythonLineResolver.python(scripts, scriptSource),
+            PythonLineResolver.relationalPython(scripts, scriptSource));
     RelationalLineResolver relational =
         new RelationalLineResolver(
-            catalog, reader, new RelationReader(source, catalog), store::snapshot, List.of(plain));
-    return new MappingActivitiesImpl(new RecordMapper(reader, List.of(plain, relational)));
+            catalog, reader, new RelationReader(source, catalog), store::snapshot, childResolvers);
+    List<LineResolver> resolvers = new ArrayList<>(childResolvers);
+    resolvers.add(relational);
+    return new MappingActivitiesImpl(new RecordMapper(reader, resolvers));
+  }
+
+  /** Request scripts; the pool is warm before the worker polls (apisync.scripts.warm-up). */
+  @Bean
+  public ScriptActivitiesImpl scriptActivities(PythonScripts scripts, ScriptSource scriptSource) {
+    return new ScriptActivitiesImpl(scripts, scriptSource);
   }
 
   @Bean

@@ -5,9 +5,13 @@ import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.runs.RunStore;
+import dev.apisync.activities.script.PythonDomainExpressions;
+import dev.apisync.activities.script.PythonScripts;
+import dev.apisync.activities.script.ScriptSource;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.testing.TestPostgres;
+import dev.apisync.activities.testing.TestScripts;
 import dev.apisync.workflows.SyncRunWorkflow;
 import dev.apisync.workflows.SyncRunWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -59,10 +63,14 @@ final class WorkflowTestRig implements AutoCloseable {
   private Object[] activities() {
     WorkerConfiguration wiring = new WorkerConfiguration();
     SourceCatalog catalog = new SourceCatalog(source);
+    PythonScripts scripts = TestScripts.shared();
+    ScriptSource scriptSource = new ScriptSource(source, catalog);
     return new Object[] {
       wiring.configActivities(store),
-      wiring.recordActivities(source, new DomainCompiler(catalog)),
-      wiring.mappingActivities(source, catalog, store),
+      wiring.recordActivities(
+          source, new DomainCompiler(catalog, new PythonDomainExpressions(scripts))),
+      wiring.mappingActivities(source, catalog, store, scripts, scriptSource),
+      wiring.scriptActivities(scripts, scriptSource),
       wiring.deliveryActivities(
           store, clients, new RequestLog(apisync), wiring.targetRateLimiter(apisync)),
       wiring.runRecordActivities(runs)

@@ -12,6 +12,8 @@ import java.util.List;
  * @param rateLimit requests per second toward the target, 0 for no limit
  * @param concurrency requests in flight per run
  * @param maxFailureRatio a run whose failed share of records exceeds this ends FAILED; 1 for never
+ * @param scriptTimeoutSeconds the time limit of one evaluation of the config's Python (a request
+ *     script run, one record's python lines), 0 for the worker's default
  */
 public record ConfigSnapshot(
     long id,
@@ -32,7 +34,8 @@ public record ConfigSnapshot(
     String requestScript,
     double rateLimit,
     int concurrency,
-    double maxFailureRatio) {
+    double maxFailureRatio,
+    int scriptTimeoutSeconds) {
 
   public ConfigSnapshot {
     lines = List.copyOf(lines);

@@ -40,7 +40,7 @@ public class ConfigStore implements CredentialsLookup {
       read_timeout_seconds, auth_type, auth_login, auth_secret, auth_header_name, paginated,
       page_size, record_limit, request_script, retry_max_attempts, retry_initial_interval_ms,
       retry_backoff_coefficient, retry_max_interval_ms, rate_limit, max_failure_ratio, concurrency,
-      enabled, language, created_at, updated_at""";
+      enabled, language, script_timeout_seconds, created_at, updated_at""";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -71,12 +71,13 @@ public class ConfigStore implements CredentialsLookup {
                             record_limit, request_script, retry_max_attempts,
                             retry_initial_interval_ms, retry_backoff_coefficient,
                             retry_max_interval_ms, rate_limit, max_failure_ratio, concurrency,
-                            enabled, language)
+                            enabled, language, script_timeout_seconds)
                           VALUES (:name, :model, :filterDomain, :requestUrl, :httpMethod,
                             :connectTimeout, :readTimeout, :authType, :authLogin, :authSecret,
                             :authHeaderName, :paginated, :pageSize, :limit, :requestScript,
                             :retryMaxAttempts, :retryInitialMs, :retryBackoff, :retryMaxMs,
-                            :rateLimit, :maxFailureRatio, :concurrency, :enabled, :language)
+                            :rateLimit, :maxFailureRatio, :concurrency, :enabled, :language,
+                            :scriptTimeout)
                           RETURNING id"""),
                       config)
                   .query(Long.class)
@@ -124,7 +125,7 @@ public class ConfigStore implements CredentialsLookup {
                         retry_max_interval_ms = :retryMaxMs, rate_limit = :rateLimit,
                         max_failure_ratio = :maxFailureRatio,
                         concurrency = :concurrency, enabled = :enabled, language = :language,
-                        updated_at = now()
+                        script_timeout_seconds = :scriptTimeout, updated_at = now()
                       WHERE id = :id"""),
                   merged)
               .param("id", id)
@@ -279,7 +280,8 @@ public class ConfigStore implements CredentialsLookup {
         .param("maxFailureRatio", config.maxFailureRatio(), Types.DOUBLE)
         .param("concurrency", config.concurrency())
         .param("enabled", config.enabled())
-        .param("language", config.language());
+        .param("language", config.language())
+        .param("scriptTimeout", config.scriptTimeout());
   }
 
   private void insertChildren(long id, SyncConfig config) {
@@ -389,6 +391,7 @@ public class ConfigStore implements CredentialsLookup {
                       .concurrency(rs.getInt("concurrency"))
                       .enabled(rs.getBoolean("enabled"))
                       .language(rs.getString("language"))
+                      .scriptTimeout(rs.getInt("script_timeout_seconds"))
                       .build();
               return new StoredConfig(
                   configId,

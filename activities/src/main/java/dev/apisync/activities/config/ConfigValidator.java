@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * Checks a sync config against the rules of SPEC §2 and §3 and reports every broken rule at once,
  * each on the field the API's JSON body calls it ({@code lines[1].isIdentifier}, {@code
  * auth.password}, {@code retry.maxAttempts}). Models, fields and domains are checked against the
- * source database's catalog; names and mapping configs against the store.
+ * source database's catalog; names and mapping configs against the store. Python (the request
+ * script, python lines) is compiled, not run; a domain with Python values is evaluated at "now".
  */
 public class ConfigValidator {
 
@@ -49,11 +50,19 @@ public class ConfigValidator {
   private final SourceCatalog catalog;
   private final DomainCompiler domains;
   private final ConfigStore store;
+  private final ScriptSyntax scripts;
 
+  /** A validator that does not compile Python; its domains are as {@code domains} reads them. */
   public ConfigValidator(SourceCatalog catalog, DomainCompiler domains, ConfigStore store) {
+    this(catalog, domains, store, ScriptSyntax.UNCHECKED);
+  }
+
+  public ConfigValidator(
+      SourceCatalog catalog, DomainCompiler domains, ConfigStore store, ScriptSyntax scripts) {
     this.catalog = catalog;
     this.domains = domains;
     this.store = store;
+    this.scripts = scripts;
   }
 
   /**
@@ -78,6 +87,7 @@ public class ConfigValidator {
     check.paging(method);
     check.retryAndLoad();
     check.language();
+    check.requestScript();
     return List.copyOf(check.errors);
   }
 
@@ -346,7 +356,9 @@ public class ConfigValidator {
       }
       if (python && line.expression().isBlank()) {
         error(prefix + ".expression", "required for " + line.valueType() + " lines");
-      } else if (!python && !line.expression().isEmpty()) {
+      } else if (python) {
+        syntax(prefix + ".expression", line.expression(), true);
+      } else if (!line.expression().isEmpty()) {
         error(prefix + ".expression", "only python and relational_python lines take an expression");
       }
       if (relational) {
@@ -583,6 +595,19 @@ public class ConfigValidator {
             "must be greater than 0 and at most 1 (leave it out for runs that never fail for it)");
       }
       range("concurrency", config.concurrency(), 1, 64, "");
+    }
+
+    void requestScript() {
+      if (!config.requestScript().isBlank()) {
+        syntax("requestScript", config.requestScript(), false);
+      }
+      range("scriptTimeout", config.scriptTimeout(), 1, 60, " seconds");
+    }
+
+    private void syntax(String field, String text, boolean expressionAllowed) {
+      scripts
+          .problem(text, expressionAllowed)
+          .ifPresent(problem -> error(field, "Python syntax error: " + problem));
     }
 
     void language() {

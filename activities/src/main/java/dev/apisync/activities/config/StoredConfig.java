@@ -38,7 +38,8 @@ public record StoredConfig(long id, SyncConfig config, Instant createdAt, Instan
         config.requestScript(),
         config.rateLimit() == null ? 0 : config.rateLimit(),
         config.concurrency(),
-        config.maxFailureRatio() == null ? 1.0 : config.maxFailureRatio());
+        config.maxFailureRatio() == null ? 1.0 : config.maxFailureRatio(),
+        config.scriptTimeout());
   }
 
   private IllegalStateException invalidStored(String field) {

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param maxFailureRatio a run whose failed share of records exceeds this (0 to 1) ends FAILED;
  *     {@code null} for never
  * @param language whose text translatable (jsonb) source columns yield, e.g. {@code en_US}
+ * @param scriptTimeout seconds one evaluation of the config's Python may run (a request script run,
+ *     one record's python lines); default 5
  */
 public record SyncConfig(
     String name,
@@ -46,7 +48,8 @@ public record SyncConfig(
     Double maxFailureRatio,
     int concurrency,
     boolean enabled,
-    String language) {
+    String language,
+    int scriptTimeout) {
 
   public static final String DEFAULT_FILTER_DOMAIN = "[]";
   public static final int DEFAULT_CONNECT_TIMEOUT = 5;
@@ -54,6 +57,7 @@ public record SyncConfig(
   public static final int DEFAULT_PAGE_SIZE = 100;
   public static final int DEFAULT_CONCURRENCY = 1;
   public static final String DEFAULT_LANGUAGE = "en_US";
+  public static final int DEFAULT_SCRIPT_TIMEOUT = 5;
 
   public SyncConfig {
     name = trimmed(name);
@@ -307,6 +311,7 @@ public record SyncConfig(
     private int concurrency = DEFAULT_CONCURRENCY;
     private boolean enabled = true;
     private String language = DEFAULT_LANGUAGE;
+    private int scriptTimeout = DEFAULT_SCRIPT_TIMEOUT;
 
     private Builder() {}
 
@@ -331,6 +336,7 @@ public record SyncConfig(
       concurrency = config.concurrency;
       enabled = config.enabled;
       language = config.language;
+      scriptTimeout = config.scriptTimeout;
     }
 
     public Builder name(String name) {
@@ -446,6 +452,12 @@ public record SyncConfig(
       return this;
     }
 
+    /** Seconds one evaluation of the config's Python may run: 1–60, default 5. */
+    public Builder scriptTimeout(int seconds) {
+      this.scriptTimeout = seconds;
+      return this;
+    }
+
     public SyncConfig build() {
       return new SyncConfig(
           name,
@@ -467,7 +479,8 @@ public record SyncConfig(
           maxFailureRatio,
           concurrency,
           enabled,
-          language);
+          language,
+          scriptTimeout);
     }
   }
 }

@@ -53,16 +53,30 @@ final class OutboundRequestFactory {
     HttpUrl httpUrl = parseUrl(url);
     if (method == HttpMethod.GET) {
       MappedRecord record = onlyRecord(request, "GET carries one record in its query string");
-      httpUrl = withQueryFrom(httpUrl, MappedJson.parseObject(record));
+      httpUrl = withQueryFrom(httpUrl, MappedJson.parseObject(queryRecord(request, record)));
     }
 
     boolean carriesBody =
         method != HttpMethod.GET && !(method == HttpMethod.DELETE && template.hasPlaceholders());
-    String body = carriesBody ? MappedJson.body(request.records(), request.asArray()) : "";
+    String body = carriesBody ? body(request) : "";
     String idempotencyKey =
         IdempotencyKey.of(config.id(), request.recordIds(), method.name(), httpUrl, body);
     Headers headers = headers(credentials, !body.isEmpty(), idempotencyKey);
     return new OutboundRequest(request.recordIds(), method, httpUrl, headers, body);
+  }
+
+  /** The request script's result when the config has one, else the mapped records. */
+  private static String body(DeliveryRequest request) {
+    return request.scriptedBody().isEmpty()
+        ? MappedJson.body(request.records(), request.asArray())
+        : request.scriptedBody();
+  }
+
+  /** What a GET's query string is built from: the script's result (an object) or the record. */
+  private static MappedRecord queryRecord(DeliveryRequest request, MappedRecord record) {
+    return request.scriptedBody().isEmpty()
+        ? record
+        : new MappedRecord(record.recordId(), request.scriptedBody());
   }
 
   private static void requireRecordsFit(DeliveryRequest request) {

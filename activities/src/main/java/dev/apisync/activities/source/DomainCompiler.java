@@ -1,5 +1,6 @@
 package dev.apisync.activities.source;
 
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
@@ -9,6 +10,10 @@ import java.util.regex.Pattern;
  * terms, {@code '&'}, {@code '|'} and {@code '!'} in prefix notation, consecutive terms ANDed.
  * Semantics follow Odoo 16/17 (see {@link ColumnComparison} and {@link DomainSqlWriter}), including
  * the rule that hides archived rows unless the domain names {@code active}.
+ *
+ * <p>A domain whose values are Python expressions ({@code datetime.now() - timedelta(days=7)}) is
+ * first evaluated by the compiler's {@link DomainExpressions} at a given "now" (a run's recorded
+ * start, so that every page and retry of the run selects alike), then compiled as literal text.
  */
 public class DomainCompiler {
 
@@ -17,9 +22,16 @@ public class DomainCompiler {
   private static final Pattern SQL_ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,40}");
 
   private final SourceCatalog catalog;
+  private final DomainExpressions expressions;
 
+  /** A compiler for literal domains only: Python expressions are refused. */
   public DomainCompiler(SourceCatalog catalog) {
+    this(catalog, DomainExpressions.NONE);
+  }
+
+  public DomainCompiler(SourceCatalog catalog, DomainExpressions expressions) {
     this.catalog = catalog;
+    this.expressions = expressions;
   }
 
   /**
@@ -36,11 +48,28 @@ public class DomainCompiler {
    */
   public SqlCondition compile(
       String modelName, String domainText, String rootAlias, String language) {
+    return compile(modelName, domainText, rootAlias, language, Instant.now());
+  }
+
+  /**
+   * @param now the "now" Python expressions in the domain see
+   */
+  public SqlCondition compile(
+      String modelName, String domainText, String rootAlias, String language, Instant now) {
     if (!SQL_ALIAS.matcher(rootAlias).matches()) {
       throw new IllegalArgumentException("not a plain SQL alias: " + rootAlias);
     }
     String text = domainText.isBlank() ? "[]" : domainText;
-    DomainNode domain = DomainReader.parse(text);
+    DomainNode domain;
+    try {
+      domain = DomainReader.parse(text);
+    } catch (DomainExpressionException e) {
+      if (expressions == DomainExpressions.NONE) {
+        throw e;
+      }
+      text = expressions.evaluate(text, now);
+      domain = DomainReader.parse(text);
+    }
     ModelInfo model = catalog.requireModel(modelName);
     String lang = language.isBlank() ? DEFAULT_LANGUAGE : language;
     return new DomainSqlWriter(catalog, text, rootAlias, lang).domain(model, rootAlias, domain);

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Reads the Python literal syntax Odoo domains are written in: lists, tuples, strings, numbers,
  * {@code True}, {@code False}, {@code None}. Anything that would need Python to evaluate it is
- * refused with a message quoting the expression. Positions in messages count from 1.
+ * refused with a {@link DomainExpressionException} quoting the expression; {@link DomainCompiler}
+ * then has the domain evaluated by its {@link DomainExpressions}. Positions in messages count from
+ * 1.
  */
 final class PythonLiteralParser {
 
@@ -234,7 +236,7 @@ final class PythonLiteralParser {
 
   private SourceException expression(int start) {
     String expression = text.substring(start, expressionEnd(start)).strip();
-    return new SourceException(
+    return new DomainExpressionException(
         "Python expressions in domains are not supported yet: %s (at position %d)"
             .formatted(expression, start + 1));
   }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +50,14 @@ public class RecordSource {
           "table %s has no id column; records are paged by Odoo's integer id"
               .formatted(model.table()));
     }
-    SqlCondition domain = compiler.compile(query.model(), query.filterDomain(), ALIAS);
+    // Python expressions in the domain see the run's recorded start: every page alike.
+    Instant now =
+        query.evaluatedAtMillis() > 0
+            ? Instant.ofEpochMilli(query.evaluatedAtMillis())
+            : Instant.now();
+    SqlCondition domain =
+        compiler.compile(
+            query.model(), query.filterDomain(), ALIAS, DomainCompiler.DEFAULT_LANGUAGE, now);
     try (Connection connection = source.getConnection()) {
       return query.recordIds().isEmpty()
           ? domainPage(connection, model, domain, query)

@@ -6,10 +6,12 @@ import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.runs.RunStore;
 import dev.apisync.activities.source.DomainCompiler;
+import dev.apisync.activities.source.DomainExpressions;
 import dev.apisync.activities.source.SourceCatalog;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -56,9 +58,14 @@ public class StorageConfiguration {
     return new SourceCatalog(source);
   }
 
+  /**
+   * With {@link ScriptConfiguration} imported too, domains may hold Python expressions; without it
+   * only literal domains compile.
+   */
   @Bean
-  public DomainCompiler domainCompiler(SourceCatalog catalog) {
-    return new DomainCompiler(catalog);
+  public DomainCompiler domainCompiler(
+      SourceCatalog catalog, ObjectProvider<DomainExpressions> expressions) {
+    return new DomainCompiler(catalog, expressions.getIfAvailable(() -> DomainExpressions.NONE));
   }
 
   /**

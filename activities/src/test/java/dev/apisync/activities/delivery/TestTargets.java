@@ -77,7 +77,8 @@ final class TestTargets {
         "",
         rateLimit,
         1,
-        1.0);
+        1.0,
+        5);
   }
 
   static DeliveryRequest single(ConfigSnapshot config, long recordId, String json) {

@@ -58,6 +58,12 @@ public record ConfigRequest(
     @Schema(defaultValue = "true") Boolean enabled,
     @Schema(description = "Language of translatable fields", defaultValue = "en_US")
         String language,
+    @Schema(
+            description =
+                "Seconds one evaluation of the config's Python may run (a request script run, one"
+                    + " record's python lines), 1–60",
+            defaultValue = "5")
+        Integer scriptTimeout,
     @Schema(hidden = true) @JsonAnySetter Map<String, Object> unknownFields) {
 
   /** The config this body describes, with SPEC §2's defaults for what it omits. */
@@ -97,6 +103,9 @@ public record ConfigRequest(
     }
     if (language != null) {
       builder.language(language);
+    }
+    if (scriptTimeout != null) {
+      builder.scriptTimeout(scriptTimeout);
     }
     return builder.build();
   }

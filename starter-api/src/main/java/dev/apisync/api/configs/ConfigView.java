@@ -35,6 +35,7 @@ public record ConfigView(
     int concurrency,
     boolean enabled,
     String language,
+    int scriptTimeout,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -67,6 +68,7 @@ public record ConfigView(
         config.concurrency(),
         config.enabled(),
         config.language(),
+        config.scriptTimeout(),
         stored.createdAt(),
         stored.updatedAt());
   }

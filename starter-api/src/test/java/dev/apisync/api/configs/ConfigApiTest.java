@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The config API over real HTTP, with both databases real (and fresh) PostgreSQL. */
@@ -138,6 +139,49 @@ class ConfigApiTest {
     assertThat(errorFields(response))
         .contains("model", "httpMethod", "requestUrl", "connectTimeout", "lines[1].isIdentifier");
     assertThat(ids(send("GET", "/api/configs", null))).isEmpty();
+  }
+
+  @Test
+  void refusesPythonThatDoesNotCompileNamingScriptAndLine() throws Exception {
+    ObjectNode broken = valid();
+    broken.put("requestScript", "total = len(records)\nresult = total +* 2\n");
+    broken.put("scriptTimeout", 90);
+    ((ArrayNode) broken.get("lines"))
+        .addObject()
+        .put("externalKey", "greeting")
+        .put("valueType", "python")
+        .put("expression", "'Hi ' + record.name +");
+
+    HttpResponse<String> response = send("POST", "/api/configs", broken.toString());
+
+    assertProblem(response, 400, "Invalid sync config");
+    JsonNode errors = JSON.readTree(response.body()).get("errors");
+    assertThat(
+            StreamSupport.stream(errors.spliterator(), false)
+                .map(e -> e.get("field").asString() + ": " + e.get("message").asString()))
+        .containsExactlyInAnyOrder(
+            "lines[3].expression: Python syntax error: line 1: invalid syntax",
+            "requestScript: Python syntax error: line 2: invalid syntax",
+            "scriptTimeout: must be between 1 and 60 seconds (got 90)");
+  }
+
+  @Test
+  void acceptsAPythonValuedDomainAndReturnsTheScriptTimeout() throws Exception {
+    ObjectNode scripted = valid();
+    scripted.put(
+        "filterDomain",
+        "[('name', '!=', (datetime.now() - timedelta(days=7)).strftime('%Y-%m-%d'))]");
+    scripted.put("requestScript", "result = {'data': request_data, 'source': 'odoo'}");
+    scripted.put("scriptTimeout", 10);
+
+    HttpResponse<String> created = send("POST", "/api/configs", scripted.toString());
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode config =
+        JSON.readTree(
+            send("GET", "/api/configs/" + JSON.readTree(created.body()).get("id").asLong(), null)
+                .body());
+    assertThat(config.get("scriptTimeout").asInt()).isEqualTo(10);
   }
 
   @Test
