@@ -5,6 +5,7 @@ import static dev.apisync.activities.delivery.TestTargets.noAuth;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.workflows.DeliveryRequest;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.MappedRecord;
@@ -31,7 +32,11 @@ class DeliveryScriptedBodyTest {
   }
 
   private DeliveryActivitiesImpl delivery() {
-    return new DeliveryActivitiesImpl(noAuth(), clients);
+    return new DeliveryActivitiesImpl(
+        noAuth(),
+        clients,
+        new RequestLog(TestTargets.apisyncDatabase()),
+        new TargetRateLimiter(TestTargets.apisyncDatabase()));
   }
 
   @Test

@@ -68,6 +68,7 @@ class PythonLineResolverTest {
         "",
         0,
         1,
+        1.0,
         timeout);
   }
 

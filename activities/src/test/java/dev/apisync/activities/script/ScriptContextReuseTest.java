@@ -110,6 +110,7 @@ class ScriptContextReuseTest {
         "result = {'count': len(records), 'first': request_data[0]['id']}",
         0,
         1,
+        1.0,
         30);
   }
 }

@@ -81,6 +81,7 @@ class SeedExamplesTest {
         script,
         0,
         1,
+        1.0,
         timeout);
   }
 
