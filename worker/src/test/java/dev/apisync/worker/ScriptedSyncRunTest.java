@@ -212,7 +212,7 @@ class ScriptedSyncRunTest {
     assertThat(result.failed()).isEqualTo(2);
     assertThat(result.failures()).extracting(RecordFailure::recordId).containsExactly(4L, 5L);
     assertThat(result.failures().getFirst().reason())
-        .startsWith("ScriptError: requestScript: UserError: partner 4 is on hold (line 2)")
+        .startsWith("requestScript: UserError: partner 4 is on hold (line 2)")
         .contains("File \"requestScript\", line 2, in <module>");
     // Three pages, three script runs: the failed one was not retried.
     assertThat(SCRIPT_CALLS.get() - callsBefore).isEqualTo(3);

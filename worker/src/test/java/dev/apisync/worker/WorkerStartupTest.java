@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "spring.config.name=" + WorkerApplication.CONFIG_NAME,
       "spring.temporal.test-server.enabled=true",
-      "apisync.scripts.pool-size=1"
+      "apisync.scripts.pool-size=1",
+      "spring.profiles.active=dev"
     })
 class WorkerStartupTest {
 
