@@ -57,6 +57,7 @@ class ScriptContextReuseTest {
       long mapping = 0;
       long scripting = 0;
       int mapped = 0;
+      List<Long> pageMillis = new java.util.ArrayList<>();
       for (long first = 1; first <= RECORDS; first += PAGE) {
         List<Long> ids = LongStream.range(first, first + PAGE).boxed().toList();
         long started = System.nanoTime();
@@ -65,6 +66,7 @@ class ScriptContextReuseTest {
         String body = requestScripts.applyRequestScript(config, page.records(), true);
         long done = System.nanoTime();
         mapping += between - started;
+        pageMillis.add((between - started) / 1_000_000);
         scripting += done - between;
         mapped += page.records().size();
         assertThat(page.failures()).isEmpty();
@@ -75,14 +77,15 @@ class ScriptContextReuseTest {
       assertThat(scripts.contextsCreated()).isEqualTo(2);
       log.info(
           "{} records ({} runtime): mapping with a python line {} ms ({} records/s), request"
-              + " scripts {} ms for {} pages; contexts created: {}",
+              + " scripts {} ms for {} pages; contexts created: {}; mapping ms per page: {}",
           RECORDS,
           scripts.engine().runtimeName(),
           mapping / 1_000_000,
           RECORDS * 1_000_000_000L / Math.max(1, mapping),
           scripting / 1_000_000,
           RECORDS / PAGE,
-          scripts.contextsCreated());
+          scripts.contextsCreated(),
+          pageMillis);
     }
   }
 
