@@ -87,7 +87,7 @@ public class ConfigValidator {
     check.paging(method);
     check.retryAndLoad();
     check.language();
-    check.requestScript();
+    check.scripts();
     return List.copyOf(check.errors);
   }
 
@@ -597,7 +597,7 @@ public class ConfigValidator {
       range("concurrency", config.concurrency(), 1, 64, "");
     }
 
-    void requestScript() {
+    void scripts() {
       if (!config.requestScript().isBlank()) {
         syntax("requestScript", config.requestScript(), false);
       }

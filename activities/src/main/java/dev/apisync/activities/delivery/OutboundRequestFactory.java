@@ -24,6 +24,10 @@ import okhttp3.HttpUrl;
  * of the same name; {@code Idempotency-Key} is always ours (a fixed custom value would make the
  * receiver drop every request after the first as a duplicate); a custom {@code Content-Type} or
  * {@code User-Agent} replaces our default.
+ *
+ * <p>A request script's result ({@link DeliveryRequest#scriptedBody()}) replaces the mapped body,
+ * or, for GET, the object whose fields make the query string; URL placeholders are still filled
+ * from the mapped record.
  */
 final class OutboundRequestFactory {
 

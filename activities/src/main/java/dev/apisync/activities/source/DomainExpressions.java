@@ -13,7 +13,7 @@ public interface DomainExpressions {
   /** No evaluator: a domain with Python expressions is refused, naming the first one. */
   DomainExpressions NONE =
       (domainText, now) -> {
-        throw new IllegalStateException("unreachable: NONE is never asked to evaluate");
+        throw new SourceException("this domain has Python values, and no Python is configured");
       };
 
   /**

@@ -676,23 +676,21 @@ class Environment:
         self._m2o_prefetch.pop(model, None)
 
     def _x2many(self, model, field, record_id, prefetch):
-        cache = self._related.setdefault((model, field.name), {})
-        if record_id not in cache:
-            wanted = [record_id] + [i for i in prefetch if i not in cache and i != record_id]
+        key = (model, field.name)
+        cache = self._related.get(key)
+        if cache is None:
+            cache = self._related[key] = [{}, ()]
+        links = cache[0]
+        if record_id not in links:
+            wanted = [record_id] + [i for i in prefetch if i not in links and i != record_id]
             wanted = wanted[:_PREFETCH_MAX]
             for row in _host_result(_HOST.related(model, field.name, wanted)):
-                cache[row[0]] = tuple(row[1])
+                links[row[0]] = tuple(row[1])
             for missing in wanted:
-                cache.setdefault(missing, ())
-        related = cache[record_id]
-        everything = []
-        seen = set()
-        for ids in cache.values():
-            for i in ids:
-                if i not in seen:
-                    seen.add(i)
-                    everything.append(i)
-        return self._records(field.comodel, related, tuple(everything))
+                links.setdefault(missing, ())
+            # The related records of all of them are prefetched together, as Odoo does.
+            cache[1] = tuple(dict.fromkeys(i for ids in links.values() for i in ids))
+        return self._records(field.comodel, links[record_id], cache[1])
 
     def _many2one_prefetch(self, model, field):
         key = (model, field.name)

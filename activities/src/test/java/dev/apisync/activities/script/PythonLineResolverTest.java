@@ -9,11 +9,9 @@ import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.testing.TestScripts;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.FieldLine;
-import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.MappedPage;
 import dev.apisync.workflows.MappedRecord;
 import dev.apisync.workflows.RecordFailure;
-import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.ValueType;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,27 +47,7 @@ class PythonLineResolverTest {
   }
 
   private static ConfigSnapshot config(String model, int timeout, FieldLine... lines) {
-    return new ConfigSnapshot(
-        9,
-        "lines",
-        model,
-        "[]",
-        "https://crm.example.com/api",
-        HttpMethod.POST,
-        5,
-        15,
-        false,
-        100,
-        0,
-        RetrySettings.DEFAULTS,
-        List.of(lines),
-        "en_US",
-        true,
-        "",
-        0,
-        1,
-        1.0,
-        timeout);
+    return ScriptFixtures.config(model, List.of(lines), "", false, 100, timeout);
   }
 
   private static List<String> json(MappedPage page) {

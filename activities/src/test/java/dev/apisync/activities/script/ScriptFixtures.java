@@ -3,6 +3,11 @@ package dev.apisync.activities.script;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
 import dev.apisync.activities.testing.TestPostgres;
+import dev.apisync.activities.testing.TestScripts;
+import dev.apisync.workflows.ConfigSnapshot;
+import dev.apisync.workflows.FieldLine;
+import dev.apisync.workflows.HttpMethod;
+import dev.apisync.workflows.RetrySettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -65,6 +70,41 @@ final class ScriptFixtures {
     return source;
   }
 
+  /**
+   * A snapshot of a config for script tests.
+   *
+   * @param requestScript empty for none
+   */
+  static ConfigSnapshot config(
+      String model,
+      List<FieldLine> lines,
+      String requestScript,
+      boolean paginated,
+      int pageSize,
+      int scriptTimeoutSeconds) {
+    return new ConfigSnapshot(
+        7,
+        "scripted " + model,
+        model,
+        "[]",
+        "https://crm.example.com/api",
+        HttpMethod.POST,
+        5,
+        15,
+        paginated,
+        pageSize,
+        0,
+        RetrySettings.DEFAULTS,
+        lines,
+        "en_US",
+        true,
+        requestScript,
+        0,
+        1,
+        1.0,
+        scriptTimeoutSeconds);
+  }
+
   static ScriptSource scriptSource(DataSource source) {
     return new ScriptSource(source, new SourceCatalog(source));
   }
@@ -82,7 +122,7 @@ final class ScriptFixtures {
       String script,
       String requestData,
       String language) {
-    return dev.apisync.activities.testing.TestScripts.shared()
+    return TestScripts.shared()
         .runRequestScript(
             model, ids, script, requestData, NOW, Duration.ofSeconds(5), source, language);
   }

@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apisync.activities.testing.TestScripts;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.FailureTypes;
-import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.MappedRecord;
-import dev.apisync.workflows.RetrySettings;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,27 +60,7 @@ class SeedExamplesTest {
           TestScripts.shared(), SOURCE, Clock.fixed(ScriptFixtures.NOW, ZoneOffset.UTC));
 
   static ConfigSnapshot config(String model, String script, boolean paginated, int timeout) {
-    return new ConfigSnapshot(
-        7,
-        "scripted",
-        model,
-        "[]",
-        "https://crm.example.com/api",
-        HttpMethod.POST,
-        5,
-        15,
-        paginated,
-        100,
-        0,
-        RetrySettings.DEFAULTS,
-        List.of(),
-        "en_US",
-        true,
-        script,
-        0,
-        1,
-        1.0,
-        timeout);
+    return ScriptFixtures.config(model, List.of(), script, paginated, 100, timeout);
   }
 
   @Test
