@@ -3,11 +3,13 @@ package dev.apisync.activities.script;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,6 +110,21 @@ final class ContextPool implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       context.close();
       permits.release();
+    }
+  }
+
+  /**
+   * Waits until every replacement asked for so far is built: the replacer runs them one at a time,
+   * in order, so a no-op queued behind them finishes last.
+   *
+   * @return false when they were not all built within the timeout
+   */
+  boolean awaitReplacements(Duration timeout) throws InterruptedException {
+    try {
+      replacer.submit(() -> {}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException | ExecutionException | RejectedExecutionException e) {
+      return false;
     }
   }
 

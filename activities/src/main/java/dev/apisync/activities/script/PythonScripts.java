@@ -49,6 +49,11 @@ public final class PythonScripts implements AutoCloseable {
     return engine;
   }
 
+  /** Waits for the warm replacements of discarded contexts; false if the timeout came first. */
+  public boolean awaitReplacements(java.time.Duration timeout) throws InterruptedException {
+    return pool.awaitReplacements(timeout);
+  }
+
   /** Contexts this engine created since it started; stays at the pool size while all goes well. */
   public long contextsCreated() {
     return pool.created();

@@ -129,10 +129,7 @@ class SandboxTest {
                 "", List.of(), "result = 6 * 7", "{}", ScriptFixtures.NOW, SHORT, null, "en_US"))
         .contains("42");
     // The replacement is built in the background.
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (scripts.contextsCreated() == created && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    assertThat(scripts.awaitReplacements(Duration.ofSeconds(60))).isTrue();
     assertThat(scripts.contextsCreated()).isEqualTo(created + 1);
   }
 
