@@ -1,5 +1,6 @@
 package dev.apisync.deploy;
 
+import dev.apisync.workflows.SyncRunOptions;
 import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,6 +20,16 @@ import java.util.Optional;
  * no schedules, no run listing).
  */
 final class TemporalDevServer implements AutoCloseable {
+
+  /**
+   * apisync's search attributes ({@link dev.apisync.workflows.SyncRunOptions}); on a real cluster
+   * they are created once with {@code temporal operator search-attribute create} (see README).
+   */
+  static final List<String> SEARCH_ATTRIBUTES =
+      List.of(
+          SyncRunOptions.CONFIG_ID.getName() + "=Int",
+          SyncRunOptions.MODEL.getName() + "=Keyword",
+          SyncRunOptions.TRIGGER.getName() + "=Keyword");
 
   private final Process process;
   private final TestServer.PortBoundTestServer fallback;
@@ -69,6 +80,10 @@ final class TemporalDevServer implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev"));
     command.addAll(List.of("--ip", "127.0.0.1", "--port", Integer.toString(port)));
     command.addAll(List.of("--log-level", "warn"));
+    // The dev server keeps no search attributes unless told at each start.
+    for (String attribute : SEARCH_ATTRIBUTES) {
+      command.addAll(List.of("--search-attribute", attribute));
+    }
     command.addAll(options);
     Process process =
         new ProcessBuilder(command)

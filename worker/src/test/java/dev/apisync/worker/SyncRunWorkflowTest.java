@@ -159,7 +159,8 @@ class SyncRunWorkflowTest {
             Trigger.MANUAL,
             false,
             40,
-            dev.apisync.workflows.RunCheckpoint.FRESH);
+            dev.apisync.workflows.RunCheckpoint.FRESH,
+            false);
 
     SyncRunWorkflow workflow = newWorkflow(client, worker);
     WorkflowClient.start(workflow::run, input);

@@ -10,6 +10,8 @@ import java.util.List;
  *     means {@link #DEFAULT_MAX_HISTORY_EVENTS}. Part of the input (not worker configuration) so a
  *     replay always takes the same decision.
  * @param checkpoint {@link RunCheckpoint#FRESH} on the first execution; set by continue-as-new
+ * @param incremental send only records written after the config's watermark (a schedule may ask for
+ *     it even when the config does not)
  */
 public record SyncRunInput(
     long configId,
@@ -17,7 +19,8 @@ public record SyncRunInput(
     Trigger trigger,
     boolean dryRun,
     int maxHistoryEvents,
-    RunCheckpoint checkpoint) {
+    RunCheckpoint checkpoint,
+    boolean incremental) {
 
   public static final int DEFAULT_MAX_HISTORY_EVENTS = 10_000;
 
@@ -27,7 +30,7 @@ public record SyncRunInput(
 
   public static SyncRunInput of(
       long configId, List<Long> recordIds, Trigger trigger, boolean dryRun) {
-    return new SyncRunInput(configId, recordIds, trigger, dryRun, 0, RunCheckpoint.FRESH);
+    return new SyncRunInput(configId, recordIds, trigger, dryRun, 0, RunCheckpoint.FRESH, false);
   }
 
   public int historyEventLimit() {
@@ -35,6 +38,13 @@ public record SyncRunInput(
   }
 
   public SyncRunInput continuingFrom(RunCheckpoint next) {
-    return new SyncRunInput(configId, recordIds, trigger, dryRun, maxHistoryEvents, next);
+    return new SyncRunInput(
+        configId, recordIds, trigger, dryRun, maxHistoryEvents, next, incremental);
+  }
+
+  /** The same run, limited to records written after the config's watermark. */
+  public SyncRunInput incrementally() {
+    return new SyncRunInput(
+        configId, recordIds, trigger, dryRun, maxHistoryEvents, checkpoint, true);
   }
 }

@@ -4,11 +4,12 @@ import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.StoredConfig;
 import dev.apisync.activities.runs.RunRecord;
 import dev.apisync.activities.runs.RunStore;
+import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.SyncProgress;
 import dev.apisync.workflows.SyncRunInput;
+import dev.apisync.workflows.SyncRunOptions;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.SyncRunWorkflow;
-import dev.apisync.workflows.TaskQueues;
 import dev.apisync.workflows.Trigger;
 import dev.apisync.workflows.WorkflowIds;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -16,14 +17,12 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.TemporalFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Service;
@@ -31,9 +30,6 @@ import org.springframework.stereotype.Service;
 /** Starts sync runs and reads them back from Temporal. */
 @Service
 public class RunService {
-
-  static final String MEMO_CONFIG_ID = "configId";
-  static final String MEMO_TRIGGER = "trigger";
 
   private final WorkflowClient client;
   private final ConfigStore configs;
@@ -54,17 +50,13 @@ public class RunService {
     if (!stored.config().enabled()) {
       throw RunRefusedException.configDisabled(configId, stored.config().name());
     }
-    String workflowId = WorkflowIds.forRun(configId, stored.config().name(), clock.instant());
-    WorkflowOptions options =
-        WorkflowOptions.newBuilder()
-            .setTaskQueue(TaskQueues.SYNC)
-            .setWorkflowId(workflowId)
-            .setStaticSummary(summary(stored, recordIds, dryRun, trigger))
-            .setMemo(Map.of(MEMO_CONFIG_ID, configId, MEMO_TRIGGER, trigger.name()))
-            .build();
-    SyncRunWorkflow run = client.newWorkflowStub(SyncRunWorkflow.class, options);
-    WorkflowExecution execution =
-        WorkflowClient.start(run::run, SyncRunInput.of(configId, recordIds, trigger, dryRun));
+    ConfigSnapshot config = stored.snapshot();
+    SyncRunInput input = SyncRunInput.of(configId, recordIds, trigger, dryRun);
+    String workflowId = WorkflowIds.forRun(configId, config.name(), clock.instant());
+    SyncRunWorkflow run =
+        client.newWorkflowStub(
+            SyncRunWorkflow.class, SyncRunOptions.forRun(config, input, workflowId).build());
+    WorkflowExecution execution = WorkflowClient.start(run::run, input);
     return new RunStarted(
         workflowId, execution.getRunId(), links.run(workflowId, execution.getRunId()));
   }
@@ -87,8 +79,8 @@ public class RunService {
           .orElseThrow(() -> new RunNotFoundException(workflowId));
     }
     String runId = description.getExecution().getRunId();
-    long configId = memo(description, MEMO_CONFIG_ID, Long.class, 0L);
-    String trigger = memo(description, MEMO_TRIGGER, String.class, "");
+    long configId = memo(description, SyncRunOptions.MEMO_CONFIG_ID, Long.class, 0L);
+    String trigger = memo(description, SyncRunOptions.MEMO_TRIGGER, String.class, "");
     RunStatus status = RunStatus.of(description.getStatus());
     String uiUrl = links.run(workflowId, runId);
     return switch (status) {
@@ -249,24 +241,5 @@ public class RunService {
       WorkflowExecutionDescription description, String key, Class<T> type, T fallback) {
     Object value = description.getMemo(key, type);
     return value == null ? fallback : type.cast(value);
-  }
-
-  private static String summary(
-      StoredConfig stored, List<Long> recordIds, boolean dryRun, Trigger trigger) {
-    String scope = recordIds.isEmpty() ? "all matching records" : recordIds.size() + " record(s)";
-    return (dryRun ? "Dry run of " : "Sync ")
-        + "'"
-        + stored.config().name()
-        + "' ("
-        + stored.config().model()
-        + " → "
-        + stored.config().httpMethod()
-        + " "
-        // The query string may carry a key: it stays out of history.
-        + stored.config().requestUrl().replaceAll("\\?.*$", "")
-        + "), "
-        + scope
-        + ", trigger "
-        + trigger.name().toLowerCase(java.util.Locale.ROOT);
   }
 }
