@@ -4,7 +4,13 @@ import dev.apisync.api.InvalidParameterException;
 import dev.apisync.workflows.Trigger;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -25,6 +31,19 @@ import org.springframework.web.bind.annotation.RestController;
         "Each run is a durable Temporal workflow; its id (sync-<config>-<UTC time>) finds it in"
             + " the Temporal Web UI and with `temporal workflow describe -w <id>`.")
 public class RunController {
+
+  /**
+   * Hand operations take no body but, like every hand operation, require {@code Content-Type:
+   * application/json} (a cross-site form cannot send it); an empty body or {@code {}} will do.
+   */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = false,
+      description = "Ignored; send {} or nothing, with Content-Type: application/json",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
+  @interface NoBody {}
 
   /** Long enough for a small run, short enough for proxies' idle timeouts. */
   private static final int MAX_WAIT_SECONDS = 60;
@@ -49,6 +68,9 @@ public class RunController {
   public RunStarted start(
       @PathVariable long id, @RequestBody(required = false) StartRunRequest body) {
     StartRunRequest request = body == null ? new StartRunRequest(null, null) : body;
+    if (!request.errors().isEmpty()) {
+      throw new InvalidParameterException(request.errors());
+    }
     return runs.start(id, request.recordIdsOrAll(), request.isDryRun(), Trigger.MANUAL);
   }
 
@@ -81,7 +103,8 @@ public class RunController {
     return runs.list(configId, status, before == null ? Instant.now() : before, limit);
   }
 
-  @PostMapping("/api/runs/{workflowId}/cancel")
+  @PostMapping(path = "/api/runs/{workflowId}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @NoBody
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(
       operationId = "cancelRun",
@@ -90,21 +113,28 @@ public class RunController {
     runs.cancel(workflowId);
   }
 
-  @PostMapping("/api/runs/{workflowId}/terminate")
+  @PostMapping(
+      path = "/api/runs/{workflowId}/terminate",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  @NoBody
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(operationId = "terminateRun", summary = "Terminate a run at once")
   public void terminate(@PathVariable String workflowId) {
     runs.terminate(workflowId);
   }
 
-  @PostMapping("/api/runs/{workflowId}/retry")
+  @PostMapping(path = "/api/runs/{workflowId}/retry", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @NoBody
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(operationId = "retryRun", summary = "Start the run's input again as a new run")
   public RunStarted retry(@PathVariable String workflowId) {
     return runs.retry(workflowId);
   }
 
-  @PostMapping("/api/runs/{workflowId}/retry-failed")
+  @PostMapping(
+      path = "/api/runs/{workflowId}/retry-failed",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  @NoBody
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(
       operationId = "retryFailedRecords",
