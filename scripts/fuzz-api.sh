@@ -47,13 +47,21 @@ if [ ! -f "$JAR" ]; then
   mvn -B -q -DskipTests package -pl starter-api -am
 fi
 
-# PostgreSQL: apisync's database and an empty source database (the API only reads its catalog).
+# PostgreSQL: apisync's database and a small Odoo-shaped source (the API only reads its catalog),
+# so the fuzzer can create configs and start runs (that no worker ever executes).
 PG_URL=$(scripts/test-postgres.sh start)
 PG_PORT="${APISYNC_TEST_PG_PORT:-55432}"
 for db in apisync_fuzz odoo_fuzz; do
   PGOPTIONS="--client-min-messages=warning" psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "DROP DATABASE IF EXISTS $db" \
     -c "CREATE DATABASE $db" postgres >/dev/null
 done
+PGOPTIONS="--client-min-messages=warning" psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres odoo_fuzz \
+  -c "CREATE TABLE res_partner (id serial PRIMARY KEY, name varchar, email varchar,
+        active boolean DEFAULT true, customer_rank integer DEFAULT 0,
+        parent_id integer REFERENCES res_partner (id))" \
+  -c "INSERT INTO res_partner (name, email, customer_rank) VALUES
+        ('Azure Interior', 'azure@example.com', 1), ('Deco Addict', 'deco@example.com', 2)" \
+  >/dev/null
 JDBC_BASE="${PG_URL%/postgres*}"
 
 TEMPORAL_PORT=$(free_port)
@@ -61,6 +69,13 @@ temporal server start-dev --headless --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
   --http-port "$(free_port)" --metrics-port "$(free_port)" --log-level warn \
   >"$WORK/temporal.log" 2>&1 &
 TEMPORAL_PID=$!
+for _ in $(seq 1 120); do
+  if temporal operator cluster health --address "127.0.0.1:$TEMPORAL_PORT" >/dev/null 2>&1; then
+    break
+  fi
+  sleep 1
+done
+temporal operator cluster health --address "127.0.0.1:$TEMPORAL_PORT" >/dev/null
 
 API_PORT=$(free_port)
 ADMIN_TOKEN="fuzz-$(python3 -c 'import secrets; print(secrets.token_hex(24))')"

@@ -19,8 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Bounds every request before a controller sees it (issue 8 §5): a body of at most {@link
- * #MAX_BODY_BYTES}, whether or not it declares its length, and query parameters without NUL
- * characters (which PostgreSQL cannot compare). Each answers 400 naming what broke the rule.
+ * #MAX_BODY_BYTES}, whether or not it declares its length, and a well-formed query string without
+ * NUL characters (which PostgreSQL cannot compare). Each answers 400 naming what broke the rule.
  */
 public class RequestBounds extends OncePerRequestFilter {
 
@@ -45,6 +45,17 @@ public class RequestBounds extends OncePerRequestFilter {
     Optional<String> badParameter = parameterWithNul(request.getQueryString());
     if (badParameter.isPresent()) {
       refuse(request, response, badParameter.get(), "may not contain NUL (U+0000) characters");
+      return;
+    }
+    try {
+      request.getParameterMap();
+    } catch (IllegalStateException malformed) {
+      // Tomcat refuses e.g. "?=0" (a value without a name) when it parses the parameters.
+      refuse(
+          request,
+          response,
+          "query",
+          "malformed query string: each parameter is name=value with valid %-escapes");
       return;
     }
     chain.doFilter(new Bounded(request), response);

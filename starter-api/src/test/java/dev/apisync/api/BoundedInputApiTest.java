@@ -128,6 +128,16 @@ class BoundedInputApiTest extends ApiTestContext {
   }
 
   @Test
+  void aMalformedQueryOrAMultipartBodyIsRefusedNotAServerError() {
+    assertThat(errorFields(api.send(ADMIN_TOKEN, "GET", "/api/runs?=0", null)))
+        .containsExactly("query");
+    assertThat(
+            api.send(ADMIN_TOKEN, "GET", "/api/configs", "multipart/form-data", null).statusCode())
+        .isEqualTo(200);
+    problem(api.send(ADMIN_TOKEN, "POST", "/api/tokens", "multipart/form-data", "x"), 415);
+  }
+
+  @Test
   void handOperationsNeedJsonSoAFormCannotFireThem() {
     long id = JSON.readTree(create(config()).body()).get("id").asLong();
     String start = "/api/configs/" + id + "/runs";
