@@ -153,6 +153,17 @@ class BoundedInputApiTest extends ApiTestContext {
         .isEqualTo(202);
   }
 
+  @Test
+  void theOpenApiDocumentTellsClientsToSendJsonToHandOperations() {
+    var paths =
+        JSON.readTree(api.send(ADMIN_TOKEN, "GET", "/v3/api-docs", null).body()).get("paths");
+    for (String operation : new String[] {"cancel", "terminate", "retry", "retry-failed"}) {
+      var body = paths.get("/api/runs/{workflowId}/" + operation).get("post").get("requestBody");
+      assertThat(body.get("content").has("application/json")).as(operation).isTrue();
+      assertThat(body.path("required").asBoolean(false)).as(operation).isFalse();
+    }
+  }
+
   private HttpResponse<String> create(ObjectNode config) {
     return api.send(ADMIN_TOKEN, "POST", "/api/configs", config.toString());
   }

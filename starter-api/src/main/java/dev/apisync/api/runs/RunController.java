@@ -1,16 +1,11 @@
 package dev.apisync.api.runs;
 
+import dev.apisync.api.EmptyJsonBody;
 import dev.apisync.api.InvalidParameterException;
 import dev.apisync.workflows.Trigger;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -31,19 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
         "Each run is a durable Temporal workflow; its id (sync-<config>-<UTC time>) finds it in"
             + " the Temporal Web UI and with `temporal workflow describe -w <id>`.")
 public class RunController {
-
-  /**
-   * Hand operations take no body but, like every hand operation, require {@code Content-Type:
-   * application/json} (a cross-site form cannot send it); an empty body or {@code {}} will do.
-   */
-  @Retention(RetentionPolicy.RUNTIME)
-  @Target(ElementType.METHOD)
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = false,
-      description = "Ignored; send {} or nothing, with Content-Type: application/json",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
-  @interface NoBody {}
 
   /** Long enough for a small run, short enough for proxies' idle timeouts. */
   private static final int MAX_WAIT_SECONDS = 60;
@@ -104,7 +86,7 @@ public class RunController {
   }
 
   @PostMapping(path = "/api/runs/{workflowId}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @NoBody
+  @EmptyJsonBody
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(
       operationId = "cancelRun",
@@ -116,7 +98,7 @@ public class RunController {
   @PostMapping(
       path = "/api/runs/{workflowId}/terminate",
       consumes = MediaType.APPLICATION_JSON_VALUE)
-  @NoBody
+  @EmptyJsonBody
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(operationId = "terminateRun", summary = "Terminate a run at once")
   public void terminate(@PathVariable String workflowId) {
@@ -124,7 +106,7 @@ public class RunController {
   }
 
   @PostMapping(path = "/api/runs/{workflowId}/retry", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @NoBody
+  @EmptyJsonBody
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(operationId = "retryRun", summary = "Start the run's input again as a new run")
   public RunStarted retry(@PathVariable String workflowId) {
@@ -134,7 +116,7 @@ public class RunController {
   @PostMapping(
       path = "/api/runs/{workflowId}/retry-failed",
       consumes = MediaType.APPLICATION_JSON_VALUE)
-  @NoBody
+  @EmptyJsonBody
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(
       operationId = "retryFailedRecords",
