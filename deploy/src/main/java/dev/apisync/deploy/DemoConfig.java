@@ -20,11 +20,15 @@ final class DemoConfig {
   private DemoConfig() {}
 
   /** Returns the config's id, creating the config when the API has none of that name. */
-  static long ensure(String apiUrl, String targetUrl) throws IOException, InterruptedException {
+  static long ensure(String apiUrl, String token, String targetUrl)
+      throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     String list =
         http.send(
-                HttpRequest.newBuilder(URI.create(apiUrl + "/api/configs")).GET().build(),
+                HttpRequest.newBuilder(URI.create(apiUrl + "/api/configs"))
+                    .header("Authorization", "Bearer " + token)
+                    .GET()
+                    .build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
     for (JsonNode config : JSON.readTree(list)) {
@@ -35,6 +39,7 @@ final class DemoConfig {
     HttpResponse<String> created =
         http.send(
             HttpRequest.newBuilder(URI.create(apiUrl + "/api/configs"))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body(targetUrl)))
                 .build(),

@@ -2,6 +2,7 @@ package dev.apisync.deploy;
 
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
 import dev.apisync.api.ApiApplication;
+import dev.apisync.api.access.BootstrapAdminToken;
 import dev.apisync.worker.WorkerApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -78,8 +79,10 @@ public final class DevStack {
     running.add(0, api);
 
     String apiUrl = "http://127.0.0.1:" + API_PORT;
-    long configId = DemoConfig.ensure(apiUrl, crm.url("/crm/customers"));
-    printBanner(apiUrl, temporal, crm, configId);
+    // APISYNC_ADMIN_TOKEN when set, else the one the API generated for this run (profile dev).
+    String adminToken = api.getBean(BootstrapAdminToken.class).value().orElseThrow();
+    long configId = DemoConfig.ensure(apiUrl, adminToken, crm.url("/crm/customers"));
+    printBanner(apiUrl, adminToken, temporal, crm, configId);
     Thread.currentThread().join();
   }
 
@@ -110,7 +113,7 @@ public final class DevStack {
   }
 
   private static void printBanner(
-      String apiUrl, TemporalDevServer temporal, DemoTarget crm, long id) {
+      String apiUrl, String adminToken, TemporalDevServer temporal, DemoTarget crm, long id) {
     String ui =
         temporal.hasWebUi()
             ? "http://127.0.0.1:" + TEMPORAL_UI_PORT
@@ -124,9 +127,12 @@ public final class DevStack {
           Temporal gRPC   %s
           Demo CRM        %s   (prints every request it receives)
           Demo config     #%d "%s" (1,000 Odoo-like partners)
+          Admin token     %s
+                          (this run only; set APISYNC_ADMIN_TOKEN to keep one)
 
-          Start a run:    curl -s -X POST %s/api/configs/%d/runs -H 'Content-Type: application/json' -d '{}'
-          Watch it:       curl -s %s/api/runs/<workflowId>
+          export APISYNC_TOKEN=%s
+          Start a run:    curl -s -X POST %s/api/configs/%d/runs -H "Authorization: Bearer $APISYNC_TOKEN" -H 'Content-Type: application/json' -d '{}'
+          Watch it:       curl -s %s/api/runs/<workflowId> -H "Authorization: Bearer $APISYNC_TOKEN"
           Stop:           Ctrl-C
         ============================================================
         %n""",
@@ -137,6 +143,8 @@ public final class DevStack {
         crm.url("/crm/customers"),
         id,
         DemoConfig.NAME,
+        adminToken,
+        adminToken,
         apiUrl,
         id,
         apiUrl);

@@ -82,6 +82,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
       WebRequest request) {
     Throwable cause = e.getMostSpecificCause();
     ProblemDetail problem;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RequestBounds.BodyTooLargeException) {
+        problem = invalid(List.of(new FieldError("body", RequestBounds.BODY_RULE)));
+        problem.setTitle("Invalid request");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+      }
+    }
     boolean wrongType =
         cause instanceof MismatchedInputException || cause instanceof InputCoercionException;
     if (wrongType && !((JacksonException) cause).getPath().isEmpty()) {

@@ -71,6 +71,11 @@ public class ConfigValidator {
    * @return the broken rules, empty when the config is valid
    */
   public List<FieldError> validate(SyncConfig config, long idBeingReplaced) {
+    List<FieldError> outOfBounds = InputLimits.check(config);
+    if (!outOfBounds.isEmpty()) {
+      // Checked first and alone: the other rules query the store and compile Python.
+      return outOfBounds;
+    }
     Optional<StoredConfig> stored =
         idBeingReplaced == 0 ? Optional.empty() : store.find(idBeingReplaced);
     SyncConfig effective = stored.map(s -> config.withSecretsFrom(s.config())).orElse(config);
@@ -583,10 +588,13 @@ public class ConfigValidator {
         error("retry.backoffCoefficient", "must be at least 1");
       }
       Double rateLimit = config.rateLimit();
-      if (rateLimit != null && !(rateLimit > 0 && Double.isFinite(rateLimit))) {
+      if (rateLimit != null
+          && !(rateLimit >= InputLimits.MIN_RATE_LIMIT && Double.isFinite(rateLimit))) {
         error(
             "rateLimit",
-            "must be greater than 0 requests per second (leave it out for no rate limit)");
+            "must be at least "
+                + InputLimits.MIN_RATE_LIMIT
+                + " requests per second (leave it out for no rate limit)");
       }
       Double maxFailureRatio = config.maxFailureRatio();
       if (maxFailureRatio != null && !(maxFailureRatio > 0 && maxFailureRatio <= 1)) {

@@ -17,9 +17,16 @@ import java.util.List;
  */
 final class DomainReader {
 
+  /**
+   * How deep a domain may nest, in brackets and in operators: deep enough for any domain a person
+   * writes, shallow enough that reading one can never exhaust the stack.
+   */
+  static final int MAX_DEPTH = 64;
+
   private final String text;
   private final List<PyValue> items;
   private int next;
+  private int depth;
 
   private DomainReader(String text, List<PyValue> items) {
     this.text = text;
@@ -75,6 +82,12 @@ final class DomainReader {
   }
 
   private DomainNode operand(PyStr operator, int which, int of) {
+    if (depth >= MAX_DEPTH) {
+      throw new SourceException(
+          "domain nests more than %d operators deep at position %d; join long lists of"
+                  .formatted(MAX_DEPTH, operator.start() + 1)
+              + " alternatives with 'in' instead of '|'");
+    }
     if (next >= items.size()) {
       throw new SourceException(
           "malformed domain at position %d: '%s' needs %d operand%s but the domain has %s"
@@ -85,7 +98,12 @@ final class DomainReader {
                   of == 1 ? "" : "s",
                   which == 1 ? "none after it" : "only one"));
     }
-    return node();
+    depth++;
+    try {
+      return node();
+    } finally {
+      depth--;
+    }
   }
 
   private DomainNode term(PySeq term) {

@@ -33,6 +33,7 @@ final class PythonLiteralParser {
 
   private final String text;
   private int pos;
+  private int depth;
 
   private PythonLiteralParser(String text) {
     this.text = text;
@@ -83,6 +84,10 @@ final class PythonLiteralParser {
 
   private PySeq sequence(char closer, boolean tuple) {
     int start = pos;
+    if (++depth > DomainReader.MAX_DEPTH) {
+      throw malformed(
+          start, "lists and tuples nest more than " + DomainReader.MAX_DEPTH + " levels deep");
+    }
     pos++;
     List<PyValue> items = new ArrayList<>();
     while (true) {
@@ -92,6 +97,7 @@ final class PythonLiteralParser {
       }
       if (peek() == closer) {
         pos++;
+        depth--;
         return new PySeq(items, tuple, start, pos);
       }
       PyValue item = value();

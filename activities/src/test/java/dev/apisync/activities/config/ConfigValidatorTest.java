@@ -462,11 +462,29 @@ class ConfigValidatorTest {
   void checksRateLimitAndConcurrency() {
     assertThat(errors(c -> c.rateLimit(0.0).concurrency(0)))
         .containsExactly(
-            "rateLimit: must be greater than 0 requests per second (leave it out for no rate limit)",
+            "rateLimit: must be at least 0.01 requests per second (leave it out for no rate limit)",
             "concurrency: must be between 1 and 64 (got 0)");
     assertThat(errors(c -> c.concurrency(65)))
         .containsExactly("concurrency: must be between 1 and 64 (got 65)");
-    assertThat(errors(c -> c.rateLimit(0.5).concurrency(64))).isEmpty();
+    assertThat(errors(c -> c.rateLimit(0.009))).singleElement().asString().startsWith("rateLimit:");
+    assertThat(errors(c -> c.rateLimit(0.01).concurrency(64))).isEmpty();
+  }
+
+  @Test
+  void refusesADomainNestedDeeperThan64LevelsNamingTheField() {
+    String deepList = "[" + "[".repeat(70) + "]".repeat(70) + "]";
+    String deepOperators = "[" + "'!', ".repeat(70) + "('customer_rank', '>', 0)]";
+    assertThat(errors(c -> c.filterDomain(deepList)))
+        .singleElement()
+        .asString()
+        .startsWith("filterDomain: malformed domain at position")
+        .contains("nest more than 64 levels deep");
+    assertThat(errors(c -> c.filterDomain(deepOperators)))
+        .singleElement()
+        .asString()
+        .startsWith("filterDomain: domain nests more than 64 operators deep");
+    String deepButAllowed = "[" + "'!', ".repeat(60) + "('customer_rank', '>', 0)]";
+    assertThat(errors(c -> c.filterDomain(deepButAllowed))).isEmpty();
   }
 
   @Test

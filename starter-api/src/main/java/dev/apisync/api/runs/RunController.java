@@ -1,5 +1,6 @@
 package dev.apisync.api.runs;
 
+import dev.apisync.api.EmptyJsonBody;
 import dev.apisync.api.InvalidParameterException;
 import dev.apisync.workflows.Trigger;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,6 +50,9 @@ public class RunController {
   public RunStarted start(
       @PathVariable long id, @RequestBody(required = false) StartRunRequest body) {
     StartRunRequest request = body == null ? new StartRunRequest(null, null) : body;
+    if (!request.errors().isEmpty()) {
+      throw new InvalidParameterException(request.errors());
+    }
     return runs.start(id, request.recordIdsOrAll(), request.isDryRun(), Trigger.MANUAL);
   }
 
@@ -81,7 +85,8 @@ public class RunController {
     return runs.list(configId, status, before == null ? Instant.now() : before, limit);
   }
 
-  @PostMapping("/api/runs/{workflowId}/cancel")
+  @PostMapping(path = "/api/runs/{workflowId}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @EmptyJsonBody
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(
       operationId = "cancelRun",
@@ -90,21 +95,28 @@ public class RunController {
     runs.cancel(workflowId);
   }
 
-  @PostMapping("/api/runs/{workflowId}/terminate")
+  @PostMapping(
+      path = "/api/runs/{workflowId}/terminate",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  @EmptyJsonBody
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(operationId = "terminateRun", summary = "Terminate a run at once")
   public void terminate(@PathVariable String workflowId) {
     runs.terminate(workflowId);
   }
 
-  @PostMapping("/api/runs/{workflowId}/retry")
+  @PostMapping(path = "/api/runs/{workflowId}/retry", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @EmptyJsonBody
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(operationId = "retryRun", summary = "Start the run's input again as a new run")
   public RunStarted retry(@PathVariable String workflowId) {
     return runs.retry(workflowId);
   }
 
-  @PostMapping("/api/runs/{workflowId}/retry-failed")
+  @PostMapping(
+      path = "/api/runs/{workflowId}/retry-failed",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  @EmptyJsonBody
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(
       operationId = "retryFailedRecords",

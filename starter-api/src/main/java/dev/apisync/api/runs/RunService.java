@@ -5,6 +5,7 @@ import dev.apisync.activities.config.StoredConfig;
 import dev.apisync.activities.runs.RunRecord;
 import dev.apisync.activities.runs.RunStore;
 import dev.apisync.workflows.ConfigSnapshot;
+import dev.apisync.workflows.RunStart;
 import dev.apisync.workflows.SyncProgress;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunOptions;
@@ -13,10 +14,13 @@ import dev.apisync.workflows.SyncRunWorkflow;
 import dev.apisync.workflows.Trigger;
 import dev.apisync.workflows.WorkflowIds;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.PendingWorkflowTaskState;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowQueryException;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.TemporalFailure;
 import java.time.Clock;
@@ -27,7 +31,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Service;
 
-/** Starts sync runs and reads them back from Temporal. */
+/**
+ * Starts sync runs and reads them back from Temporal. It acts only on apisync's own runs, those in
+ * its runs table: any other workflow id in the namespace is answered as not found.
+ */
 @Service
 public class RunService {
 
@@ -50,13 +57,26 @@ public class RunService {
     if (!stored.config().enabled()) {
       throw RunRefusedException.configDisabled(configId, stored.config().name());
     }
+    Instant now = clock.instant();
     ConfigSnapshot config = stored.snapshot();
     SyncRunInput input = SyncRunInput.of(configId, recordIds, trigger, dryRun);
-    String workflowId = WorkflowIds.forRun(configId, config.name(), clock.instant());
+    String workflowId = WorkflowIds.forRun(configId, config.name(), now);
     SyncRunWorkflow run =
         client.newWorkflowStub(
             SyncRunWorkflow.class, SyncRunOptions.forRun(config, input, workflowId).build());
     WorkflowExecution execution = WorkflowClient.start(run::run, input);
+    // Recorded here too (the run records itself when a worker picks it up), so the run is
+    // apisync's, and can be read and stopped, from the moment this call answers.
+    runs.started(
+        new RunStart(
+            workflowId,
+            execution.getRunId(),
+            configId,
+            config.name(),
+            trigger,
+            recordIds,
+            dryRun,
+            now.toEpochMilli()));
     return new RunStarted(
         workflowId, execution.getRunId(), links.run(workflowId, execution.getRunId()));
   }
@@ -65,6 +85,7 @@ public class RunService {
    * @param wait how long to wait for a running run to close before answering; zero answers at once
    */
   public RunView find(String workflowId, Duration wait) {
+    RunRecord recorded = recorded(workflowId);
     WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
     if (!wait.isZero()) {
       awaitClose(stub, wait);
@@ -74,9 +95,7 @@ public class RunService {
       description = stub.describe();
     } catch (WorkflowNotFoundException e) {
       // Past Temporal's retention (or on another cluster): what apisync recorded still answers.
-      return runs.find(workflowId)
-          .map(this::recordedView)
-          .orElseThrow(() -> new RunNotFoundException(workflowId));
+      return recordedView(recorded);
     }
     String runId = description.getExecution().getRunId();
     long configId = memo(description, SyncRunOptions.MEMO_CONFIG_ID, Long.class, 0L);
@@ -91,7 +110,7 @@ public class RunService {
               configId,
               trigger,
               status,
-              stub.query("progress", SyncProgress.class),
+              progress(stub, description, recorded),
               null,
               null,
               uiUrl);
@@ -158,11 +177,16 @@ public class RunService {
     return start(run.configId(), failed, run.dryRun(), Trigger.MANUAL);
   }
 
+  /** The run as apisync recorded it; a workflow apisync did not start is not found. */
   private RunRecord recorded(String workflowId) {
+    if (workflowId.indexOf('\0') >= 0) {
+      throw new RunNotFoundException(workflowId.replace('\0', '?'));
+    }
     return runs.find(workflowId).orElseThrow(() -> new RunNotFoundException(workflowId));
   }
 
   private WorkflowStub requireRunning(String workflowId, String operation) {
+    recorded(workflowId);
     WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
     WorkflowExecutionDescription description;
     try {
@@ -177,6 +201,29 @@ public class RunService {
           "cannot " + operation + " run '" + workflowId + "': it is " + status);
     }
     return stub;
+  }
+
+  /**
+   * A running run's live progress, asked of the workflow. A query needs a worker: while no worker
+   * has picked the run up (its first workflow task still waits), or when the query fails, the
+   * progress apisync recorded after each page answers instead of a long wait or an error.
+   */
+  private static SyncProgress progress(
+      WorkflowStub stub, WorkflowExecutionDescription description, RunRecord recorded) {
+    var raw = description.getRawDescription();
+    boolean waitingForAWorker =
+        raw.hasPendingWorkflowTask()
+            && raw.getPendingWorkflowTask().getState()
+                == PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_SCHEDULED;
+    if (!waitingForAWorker) {
+      try {
+        return stub.query("progress", SyncProgress.class);
+      } catch (WorkflowQueryException | WorkflowServiceException noAnswer) {
+        // fall through to what was recorded
+      }
+    }
+    return new SyncProgress(
+        recorded.pages(), recorded.sent(), recorded.failed(), recorded.skipped(), 0);
   }
 
   private RunStatus current(RunRecord run) {

@@ -3,10 +3,7 @@ package dev.apisync.api.configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apisync.activities.config.ConfigStore;
-import dev.apisync.activities.config.SampleSource;
-import dev.apisync.activities.config.SecretCipher;
-import dev.apisync.activities.testing.TestPostgres;
-import dev.apisync.api.ApiApplication;
+import dev.apisync.api.ApiTestContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,29 +15,17 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The config API over real HTTP, with both databases real (and fresh) PostgreSQL. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.config.name=" + ApiApplication.CONFIG_NAME,
-      "apisync.secrets.key=" + SecretCipher.DEVELOPMENT_KEY
-    })
-class ConfigApiTest {
+class ConfigApiTest extends ApiTestContext {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  private static DataSource sourceDatabase;
 
   private static final String VALID =
       """
@@ -61,22 +46,6 @@ class ConfigApiTest {
       }
       """;
 
-  @DynamicPropertySource
-  static void databases(DynamicPropertyRegistry registry) {
-    String app = TestPostgres.databaseName(TestPostgres.freshDatabase("config_api"));
-    sourceDatabase = SampleSource.create(TestPostgres.freshDatabase("config_api_source"));
-    String source = TestPostgres.databaseName(sourceDatabase);
-    registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl(app));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("apisync.source.url", () -> TestPostgres.jdbcUrl(source));
-    registry.add("apisync.source.username", () -> "postgres");
-    registry.add("apisync.source.password", () -> "");
-    registry.add("spring.temporal.test-server.enabled", () -> "true");
-    registry.add("spring.temporal.workers-auto-discovery.enabled", () -> "false");
-  }
-
-  @LocalServerPort int port;
   @Autowired DataSource dataSource;
   @Autowired ConfigStore store;
 
@@ -346,7 +315,8 @@ class ConfigApiTest {
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Accept", "application/json, application/problem+json");
+            .header("Accept", "application/json, application/problem+json")
+            .header("Authorization", "Bearer " + ADMIN_TOKEN);
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

@@ -2,13 +2,10 @@ package dev.apisync.api.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apisync.activities.config.SampleSource;
-import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.requestlog.AttemptOutcome;
 import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.requestlog.RequestLogEntry;
-import dev.apisync.activities.testing.TestPostgres;
-import dev.apisync.api.ApiApplication;
+import dev.apisync.api.ApiTestContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,43 +17,16 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /api/logs} over real HTTP on a real (fresh) PostgreSQL. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.config.name=" + ApiApplication.CONFIG_NAME,
-      "apisync.secrets.key=" + SecretCipher.DEVELOPMENT_KEY
-    })
-class LogApiTest {
+class LogApiTest extends ApiTestContext {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @DynamicPropertySource
-  static void databases(DynamicPropertyRegistry registry) {
-    String app = TestPostgres.databaseName(TestPostgres.freshDatabase("log_api"));
-    String source =
-        TestPostgres.databaseName(
-            SampleSource.create(TestPostgres.freshDatabase("log_api_source")));
-    registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl(app));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("apisync.source.url", () -> TestPostgres.jdbcUrl(source));
-    registry.add("apisync.source.username", () -> "postgres");
-    registry.add("apisync.source.password", () -> "");
-    registry.add("spring.temporal.test-server.enabled", () -> "true");
-    registry.add("spring.temporal.workers-auto-discovery.enabled", () -> "false");
-  }
-
-  @LocalServerPort int port;
   @Autowired DataSource dataSource;
   @Autowired RequestLog requestLog;
 
@@ -194,6 +164,7 @@ class LogApiTest {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Accept", "application/json, application/problem+json")
+            .header("Authorization", "Bearer " + ADMIN_TOKEN)
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());

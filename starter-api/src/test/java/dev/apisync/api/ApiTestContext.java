@@ -1,0 +1,46 @@
+package dev.apisync.api;
+
+import dev.apisync.activities.config.SampleSource;
+import dev.apisync.activities.config.SecretCipher;
+import dev.apisync.activities.testing.TestPostgres;
+import javax.sql.DataSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one API context the API tests share (Spring caches it across classes): the app on a random
+ * port, both databases real (and fresh) PostgreSQL, Temporal's in-memory test server, and a known
+ * bootstrap admin token. Tests clean the tables they use.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.config.name=" + ApiApplication.CONFIG_NAME,
+      "apisync.secrets.key=" + SecretCipher.DEVELOPMENT_KEY,
+      "apisync.security.admin-token=" + ApiTestContext.ADMIN_TOKEN
+    })
+public abstract class ApiTestContext {
+
+  public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef0123456789";
+
+  protected static DataSource sourceDatabase;
+
+  @DynamicPropertySource
+  static void databases(DynamicPropertyRegistry registry) {
+    String app = TestPostgres.databaseName(TestPostgres.freshDatabase("api_test"));
+    sourceDatabase = SampleSource.create(TestPostgres.freshDatabase("api_test_source"));
+    String source = TestPostgres.databaseName(sourceDatabase);
+    registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl(app));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+    registry.add("apisync.source.url", () -> TestPostgres.jdbcUrl(source));
+    registry.add("apisync.source.username", () -> "postgres");
+    registry.add("apisync.source.password", () -> "");
+    registry.add("spring.temporal.test-server.enabled", () -> "true");
+    registry.add("spring.temporal.workers-auto-discovery.enabled", () -> "false");
+  }
+
+  @LocalServerPort protected int port;
+}
