@@ -1,5 +1,6 @@
 package dev.apisync.activities.config;
 
+import dev.apisync.activities.egress.EgressPolicy;
 import dev.apisync.activities.mapping.RelationalLineResolver;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.FieldKind;
@@ -12,6 +13,7 @@ import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.ValueType;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.Dns;
 
 /**
  * Checks a sync config against the rules of SPEC §2 and §3 and reports every broken rule at once,
@@ -45,24 +48,38 @@ public class ConfigValidator {
   /** Odoo language codes: en_US, uk_UA, es_419, sr@latin. */
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Z0-9]{2,3})?(@[a-z]+)?");
 
+  /**
+   * The authority of an absolute URL: after {@code scheme://}, up to the path, query or fragment.
+   */
+  private static final Pattern AUTHORITY = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)");
+
   private static final String METHODS = "GET, POST, PUT, PATCH, DELETE";
 
   private final SourceCatalog catalog;
   private final DomainCompiler domains;
   private final ConfigStore store;
   private final ScriptSyntax scripts;
+  private final EgressPolicy egress;
 
-  /** A validator that does not compile Python; its domains are as {@code domains} reads them. */
+  /**
+   * A validator that does not compile Python, with the strict egress policy; its domains are as
+   * {@code domains} reads them.
+   */
   public ConfigValidator(SourceCatalog catalog, DomainCompiler domains, ConfigStore store) {
-    this(catalog, domains, store, ScriptSyntax.UNCHECKED);
+    this(catalog, domains, store, ScriptSyntax.UNCHECKED, EgressPolicy.strict());
   }
 
   public ConfigValidator(
-      SourceCatalog catalog, DomainCompiler domains, ConfigStore store, ScriptSyntax scripts) {
+      SourceCatalog catalog,
+      DomainCompiler domains,
+      ConfigStore store,
+      ScriptSyntax scripts,
+      EgressPolicy egress) {
     this.catalog = catalog;
     this.domains = domains;
     this.store = store;
     this.scripts = scripts;
+    this.egress = egress;
   }
 
   /**
@@ -533,6 +550,10 @@ public class ConfigValidator {
           error("requestUrl", "has no host");
           return;
         }
+        if (!hostHasPlaceholder(url)) {
+          int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+          egressRefusal(uri.getHost(), port).ifPresent(reason -> error("requestUrl", reason));
+        }
       } catch (URISyntaxException e) {
         error("requestUrl", "not a valid URL: " + e.getReason() + " at index " + e.getIndex());
         return;
@@ -552,6 +573,18 @@ public class ConfigValidator {
             "requestUrl",
             "placeholders are filled per record, but a paginated config sends a page of records"
                 + " per request");
+      }
+    }
+
+    /**
+     * Why the egress policy refuses the URL's target. A host that does not resolve from here is let
+     * through: the worker, which may see other DNS, checks again before it connects.
+     */
+    private Optional<String> egressRefusal(String host, int port) {
+      try {
+        return egress.refusalOfTarget(host, port, Dns.SYSTEM);
+      } catch (UnknownHostException e) {
+        return Optional.empty();
       }
     }
 
@@ -629,6 +662,15 @@ public class ConfigValidator {
         error(field, "may not contain line breaks");
       }
     }
+  }
+
+  /**
+   * A host filled from the record ({@code https://{tenant}.example.com}) is only known when a
+   * request is built; the worker's egress check covers it then.
+   */
+  private static boolean hostHasPlaceholder(String url) {
+    Matcher authority = AUTHORITY.matcher(url);
+    return authority.find() && authority.group(1).contains("{");
   }
 
   /** {@code top} maps, through {@code levels} relational hops, with the config validated. */

@@ -1,4 +1,31 @@
 package dev.apisync.activities.config;
 
-/** A custom request header of a config (≙ {@code bj.api.sync.header}). */
-public record Header(String key, String value) {}
+/**
+ * A custom request header of a config (≙ {@code bj.api.sync.header}).
+ *
+ * @param secret the value is a credential: encrypted at rest like auth secrets, never returned by
+ *     the API, masked in the request log; in an edit, an empty value keeps the stored one
+ */
+public record Header(String key, String value, boolean secret) {
+
+  public Header {
+    key = key == null ? "" : key;
+    value = value == null ? "" : value;
+  }
+
+  /** A plain (not secret) header. */
+  public Header(String key, String value) {
+    this(key, value, false);
+  }
+
+  /** A header whose value is a credential. */
+  public static Header secret(String key, String value) {
+    return new Header(key, value, true);
+  }
+
+  /** Secret values never show up in log lines or exception messages. */
+  @Override
+  public String toString() {
+    return "Header[" + key + "=" + (secret ? "***" : value) + "]";
+  }
+}

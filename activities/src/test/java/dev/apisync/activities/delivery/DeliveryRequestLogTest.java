@@ -18,6 +18,7 @@ import dev.apisync.activities.requestlog.LoggedText;
 import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.requestlog.RequestLogEntry;
 import dev.apisync.activities.requestlog.RequestLogFilter;
+import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryActivities;
@@ -50,7 +51,7 @@ class DeliveryRequestLogTest {
   private static final String RECORD = "{\"id\":7}";
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients();
+  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
   private final RequestLog requestLog = new RequestLog(DATABASE);
 
   @BeforeAll
@@ -157,7 +158,7 @@ class DeliveryRequestLogTest {
   }
 
   @Test
-  void bodiesLongerThan64KibAreCutAndMarked() {
+  void requestBodiesKeep64KibAndAnswersOnlyTheConfiguredBytes() {
     String longName = "n".repeat(70_000);
     server.enqueue(new MockResponse.Builder().code(200).body("r".repeat(100_000)).build());
 
@@ -168,10 +169,19 @@ class DeliveryRequestLogTest {
         .startsWith("{\"name\":\"nnn")
         .endsWith("[truncated at 65536 bytes]")
         .hasSizeLessThan(LoggedText.MAX_BYTES + 40);
-    assertThat(row.responseBody())
-        .startsWith("rrr")
-        .endsWith("[truncated at 65536 bytes]")
-        .hasSizeLessThan(LoggedText.MAX_BYTES + 40);
+    assertThat(row.responseBody()).isEqualTo("r".repeat(4096) + "\n[truncated at 4096 bytes]");
+  }
+
+  @Test
+  void answersKeepWhatApisyncLogsResponseBytesSays() {
+    server.enqueue(new MockResponse.Builder().code(200).body("0123456789").build());
+    var delivery =
+        new DeliveryActivitiesImpl(
+            noAuth(), clients, new RequestLog(DATABASE), new TargetRateLimiter(DATABASE), 4);
+
+    delivery.deliver(single(post(), 7, "{}"));
+
+    assertThat(onlyRow().responseBody()).isEqualTo("0123\n[truncated at 4 bytes]");
   }
 
   @Test
@@ -197,7 +207,11 @@ class DeliveryRequestLogTest {
     DataSource withoutTables = TestPostgres.freshDatabase("delivery_no_log");
     var delivery =
         new DeliveryActivitiesImpl(
-            noAuth(), clients, new RequestLog(withoutTables), new TargetRateLimiter(withoutTables));
+            noAuth(),
+            clients,
+            new RequestLog(withoutTables),
+            new TargetRateLimiter(withoutTables),
+            LoggedText.DEFAULT_RESPONSE_BYTES);
     Logger logger = (Logger) LoggerFactory.getLogger(RequestLog.class);
     ListAppender<ILoggingEvent> lines = new ListAppender<>();
     lines.start();
@@ -252,7 +266,12 @@ class DeliveryRequestLogTest {
   }
 
   private DeliveryActivitiesImpl delivery(CredentialsLookup lookup) {
-    return new DeliveryActivitiesImpl(lookup, clients, requestLog, new TargetRateLimiter(DATABASE));
+    return new DeliveryActivitiesImpl(
+        lookup,
+        clients,
+        requestLog,
+        new TargetRateLimiter(DATABASE),
+        LoggedText.DEFAULT_RESPONSE_BYTES);
   }
 
   private ConfigSnapshot post() {

@@ -34,7 +34,8 @@ public record LogEntryView(
     long durationMs,
     @Schema(
             description =
-                "SENT (2xx), RETRYING (408, 425, 429, 5xx: retried), FAILED (3xx, other 4xx: not"
+                "SENT (2xx), RETRYING (408, 425, 429, 5xx: retried), FAILED (3xx, other 4xx, or the"
+                    + " egress policy refused the target: not"
                     + " retried), ERROR (no response: timeout, refused, reset)",
             allowableValues = {"SENT", "RETRYING", "FAILED", "ERROR"})
         String outcome,

@@ -10,6 +10,7 @@ import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.SyncRunWorkflow;
 import dev.apisync.workflows.TaskQueues;
 import dev.apisync.workflows.Trigger;
+import dev.apisync.workflows.UrlRedaction;
 import dev.apisync.workflows.WorkflowIds;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
@@ -262,8 +263,8 @@ public class RunService {
         + " → "
         + stored.config().httpMethod()
         + " "
-        // The query string may carry a key: it stays out of history.
-        + stored.config().requestUrl().replaceAll("\\?.*$", "")
+        // Userinfo and secret-looking query values stay out of history.
+        + UrlRedaction.redact(stored.config().requestUrl())
         + "), "
         + scope
         + ", trigger "
