@@ -2,10 +2,15 @@ package dev.apisync.workflows;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The one way apisync masks secrets in a URL it shows or logs (request log, log lines, previews,
@@ -42,7 +47,7 @@ public final class UrlRedaction {
   private static final Pattern SECRET_LOOKING_NAME =
       Pattern.compile("(?i).*(token|secret|passw|api[-_]?key|signature|credential|session).*");
 
-  /** scheme "://" [userinfo "@"] rest. */
+  /** scheme "://" userinfo "@": group 1 up to the userinfo, group 2 the userinfo and its "@". */
   private static final Pattern USERINFO =
       Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*@)");
 
@@ -50,29 +55,42 @@ public final class UrlRedaction {
 
   /** The URL with its userinfo and secret-looking query values masked; unchanged when none. */
   public static String redact(String url) {
-    String redacted = redactUserinfo(url);
-    int query = redacted.indexOf('?');
-    if (query < 0) {
-      return redacted;
+    Matcher user = USERINFO.matcher(url);
+    String redacted = user.find() ? user.group(1) + MASK + "@" + url.substring(user.end()) : url;
+    return mapQuery(
+        redacted,
+        pair -> pair.value().isPresent() && isSecretName(pair.name()) ? pair.with(MASK) : pair);
+  }
+
+  /**
+   * A URL as a client sends back what it read: where {@code shown} has a masked userinfo or query
+   * value, the value {@code original} (the stored URL) has there takes its place. A mask without a
+   * counterpart stays, for {@link #containsMask} to find.
+   */
+  public static String restore(String shown, String original) {
+    Matcher shownUser = USERINFO.matcher(shown);
+    Matcher originalUser = USERINFO.matcher(original);
+    String restored = shown;
+    if (shownUser.find() && shownUser.group(2).equals(MASK + "@") && originalUser.find()) {
+      restored = shownUser.group(1) + originalUser.group(2) + shown.substring(shownUser.end());
     }
-    int fragment = redacted.indexOf('#', query);
-    String end = fragment < 0 ? "" : redacted.substring(fragment);
-    String params = redacted.substring(query + 1, fragment < 0 ? redacted.length() : fragment);
-    StringBuilder out = new StringBuilder(redacted.substring(0, query + 1));
-    String[] pairs = params.split("&", -1);
-    for (int i = 0; i < pairs.length; i++) {
-      if (i > 0) {
-        out.append('&');
-      }
-      String pair = pairs[i];
-      int equals = pair.indexOf('=');
-      if (equals >= 0 && isSecretName(decode(pair.substring(0, equals)))) {
-        out.append(pair, 0, equals + 1).append(MASK);
-      } else {
-        out.append(pair);
-      }
+    return mapQuery(
+        restored,
+        pair ->
+            pair.value().filter(MASK::equals).isPresent()
+                ? queryValue(original, pair.rawName()).map(pair::with).orElse(pair)
+                : pair);
+  }
+
+  /** Whether the URL still holds a masked userinfo or secret-looking query value. */
+  public static boolean containsMask(String url) {
+    Matcher user = USERINFO.matcher(url);
+    if (user.find() && user.group(2).equals(MASK + "@")) {
+      return true;
     }
-    return out.append(end).toString();
+    return queryPairs(url).stream()
+        .anyMatch(
+            pair -> pair.value().filter(MASK::equals).isPresent() && isSecretName(pair.name()));
   }
 
   /** Whether a query parameter (or header) name looks like it carries a credential. */
@@ -81,16 +99,62 @@ public final class UrlRedaction {
     return SECRET_NAMES.contains(lower) || SECRET_LOOKING_NAME.matcher(lower).matches();
   }
 
-  private static String redactUserinfo(String url) {
-    Matcher matcher = USERINFO.matcher(url);
-    return matcher.find() ? matcher.group(1) + MASK + "@" + url.substring(matcher.end()) : url;
+  /** The raw value of the first query parameter whose raw name is {@code rawName}. */
+  private static Optional<String> queryValue(String url, String rawName) {
+    return queryPairs(url).stream()
+        .filter(pair -> pair.rawName().equals(rawName))
+        .findFirst()
+        .flatMap(QueryPair::value);
   }
 
-  private static String decode(String name) {
-    try {
-      return URLDecoder.decode(name, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return name; // a malformed escape: judge the name as written
+  private static List<QueryPair> queryPairs(String url) {
+    int query = url.indexOf('?');
+    if (query < 0) {
+      return List.of();
+    }
+    int fragment = url.indexOf('#', query);
+    String text = url.substring(query + 1, fragment < 0 ? url.length() : fragment);
+    return Arrays.stream(text.split("&", -1)).map(QueryPair::parse).toList();
+  }
+
+  /** The URL with each {@code name=value} pair of its query replaced as {@code edit} says. */
+  private static String mapQuery(String url, UnaryOperator<QueryPair> edit) {
+    int query = url.indexOf('?');
+    if (query < 0) {
+      return url;
+    }
+    int fragment = url.indexOf('#', query);
+    String edited =
+        queryPairs(url).stream()
+            .map(pair -> edit.apply(pair).text())
+            .collect(Collectors.joining("&"));
+    return url.substring(0, query + 1) + edited + (fragment < 0 ? "" : url.substring(fragment));
+  }
+
+  /** One {@code name=value} (or bare {@code name}) of a query, raw as written. */
+  private record QueryPair(String rawName, Optional<String> value) {
+
+    static QueryPair parse(String text) {
+      int equals = text.indexOf('=');
+      return equals < 0
+          ? new QueryPair(text, Optional.empty())
+          : new QueryPair(text.substring(0, equals), Optional.of(text.substring(equals + 1)));
+    }
+
+    String name() {
+      try {
+        return URLDecoder.decode(rawName, StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return rawName; // a malformed escape: judge the name as written
+      }
+    }
+
+    QueryPair with(String newValue) {
+      return new QueryPair(rawName, Optional.of(newValue));
+    }
+
+    String text() {
+      return value.map(v -> rawName + "=" + v).orElse(rawName);
     }
   }
 }

@@ -43,4 +43,25 @@ class UrlRedactionTest {
 
     assertThat(UrlRedaction.redact(url)).isEqualTo(url);
   }
+
+  @Test
+  void restoresWhatWasMaskedFromTheStoredUrl() {
+    String stored = "https://odoo:pa55@crm.example/p?api_key=s3cr3t&x=1";
+    String shown = UrlRedaction.redact(stored);
+
+    assertThat(UrlRedaction.restore(shown, stored)).isEqualTo(stored);
+    assertThat(UrlRedaction.restore(shown.replace("/p?", "/q?"), stored))
+        .isEqualTo("https://odoo:pa55@crm.example/q?api_key=s3cr3t&x=1");
+  }
+
+  @Test
+  void aMaskWithoutAStoredValueStaysAndIsFound() {
+    String restored =
+        UrlRedaction.restore("https://crm.example/p?token=***", "https://crm.example/p");
+
+    assertThat(restored).isEqualTo("https://crm.example/p?token=***");
+    assertThat(UrlRedaction.containsMask(restored)).isTrue();
+    assertThat(UrlRedaction.containsMask("https://***@crm.example/")).isTrue();
+    assertThat(UrlRedaction.containsMask("https://crm.example/p?q=***")).isFalse();
+  }
 }

@@ -10,6 +10,7 @@ import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.source.SourceException;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.RetrySettings;
+import dev.apisync.workflows.UrlRedaction;
 import dev.apisync.workflows.ValueType;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -84,14 +85,15 @@ public class ConfigValidator {
 
   /**
    * @param idBeingReplaced the id of the stored config this one replaces, or 0 for a new config.
-   *     Its stored secrets count for omitted ones, and its own name is no conflict.
+   *     Its stored secrets count for omitted ones while the request URL's origin stays the same
+   *     (see {@link SyncConfig#withSecretsFrom}), and its own name is no conflict.
    * @return the broken rules, empty when the config is valid
    */
   public List<FieldError> validate(SyncConfig config, long idBeingReplaced) {
     Optional<StoredConfig> stored =
         idBeingReplaced == 0 ? Optional.empty() : store.find(idBeingReplaced);
     SyncConfig effective = stored.map(s -> config.withSecretsFrom(s.config())).orElse(config);
-    Check check = new Check(effective, idBeingReplaced);
+    Check check = new Check(effective, idBeingReplaced, stored.map(StoredConfig::config));
     check.name();
     Optional<ModelInfo> model = check.model(stored);
     model.ifPresent(check::filterDomain);
@@ -112,11 +114,42 @@ public class ConfigValidator {
   private final class Check {
     private final SyncConfig config;
     private final long id;
+    private final Optional<SyncConfig> stored;
     private final List<FieldError> errors = new ArrayList<>();
 
-    Check(SyncConfig config, long id) {
+    Check(SyncConfig config, long id, Optional<SyncConfig> stored) {
       this.config = config;
       this.id = id;
+      this.stored = stored;
+    }
+
+    /**
+     * The message for a secret left out of an edit: when the stored config had one that was not
+     * kept because the target moved, it says so; otherwise it is {@code rule}.
+     *
+     * @param storedSecret whether the stored config has the secret this field would have kept
+     */
+    private String omittedSecret(String rule, boolean storedSecret) {
+      if (stored.isEmpty() || !storedSecret) {
+        return rule;
+      }
+      String before = SyncConfig.origin(stored.get().requestUrl());
+      String now = SyncConfig.origin(config.requestUrl());
+      return before.equals(now)
+          ? rule
+          : "required again: requestUrl now points at "
+              + now
+              + " instead of "
+              + before
+              + ", and a stored secret is only sent to the origin it was entered for";
+    }
+
+    /** Whether the stored config has a secret for this auth type (and apiKey header name). */
+    private boolean storedAuthSecret(AuthType type) {
+      return stored
+          .map(SyncConfig::auth)
+          .filter(old -> old.authType().equals(Optional.of(type)) && !old.secret().isEmpty())
+          .isPresent();
     }
 
     private void error(String field, String message) {
@@ -217,12 +250,16 @@ public class ConfigValidator {
             error("auth.login", "may not contain ':', which separates login and password");
           }
           if (auth.password().isEmpty()) {
-            error("auth.password", "required for basic auth");
+            error(
+                "auth.password",
+                omittedSecret("required for basic auth", storedAuthSecret(AuthType.BASIC)));
           }
         }
         case BEARER -> {
           if (auth.token().isBlank()) {
-            error("auth.token", "required for bearer auth");
+            error(
+                "auth.token",
+                omittedSecret("required for bearer auth", storedAuthSecret(AuthType.BEARER)));
           }
           noLineBreaks("auth.token", auth.token());
         }
@@ -233,11 +270,26 @@ public class ConfigValidator {
             error("auth.headerName", "'" + auth.headerName() + "' is not a valid HTTP header name");
           }
           if (auth.value().isEmpty()) {
-            error("auth.value", "required for apiKey auth");
+            error("auth.value", apiKeyValueMissing(auth));
           }
           noLineBreaks("auth.value", auth.value());
         }
       }
+    }
+
+    private String apiKeyValueMissing(SyncConfig.Auth auth) {
+      String rule = omittedSecret("required for apiKey auth", storedAuthSecret(AuthType.API_KEY));
+      String storedHeader = stored.map(old -> old.auth().headerName()).orElse("");
+      if (rule.startsWith("required again") || !storedAuthSecret(AuthType.API_KEY)) {
+        return rule;
+      }
+      return storedHeader.equalsIgnoreCase(auth.headerName())
+          ? rule
+          : "required again: the key now goes in header '"
+              + auth.headerName()
+              + "' instead of '"
+              + storedHeader
+              + "', and a stored key is only sent in the header it was entered for";
     }
 
     void headers() {
@@ -250,7 +302,7 @@ public class ConfigValidator {
       List<Header> headers = config.headers();
       for (int i = 0; i < headers.size(); i++) {
         String field = "headers[" + i + "]";
-        String key = headers.get(i).key() == null ? "" : headers.get(i).key().trim();
+        String key = headers.get(i).key().trim();
         String lower = key.toLowerCase(Locale.ROOT);
         if (key.isEmpty()) {
           error(field + ".key", "required");
@@ -268,9 +320,22 @@ public class ConfigValidator {
         } else {
           seen.put(lower, i);
         }
-        noLineBreaks(
-            field + ".value", headers.get(i).value() == null ? "" : headers.get(i).value());
+        noLineBreaks(field + ".value", headers.get(i).value());
+        if (headers.get(i).secret() && headers.get(i).value().isEmpty()) {
+          error(
+              field + ".value",
+              omittedSecret(
+                  "required: a secret header needs its value (omit it in an edit to keep the"
+                      + " stored one)",
+                  storedSecretHeader(key)));
+        }
       }
+    }
+
+    private boolean storedSecretHeader(String key) {
+      return stored.stream()
+          .flatMap(old -> old.headers().stream())
+          .anyMatch(old -> old.secret() && old.key().equalsIgnoreCase(key));
     }
 
     void lines(Optional<ModelInfo> model) {
@@ -525,6 +590,18 @@ public class ConfigValidator {
       String url = config.requestUrl();
       if (url.isEmpty()) {
         error("requestUrl", "required: an absolute http or https URL");
+        return;
+      }
+      if (UrlRedaction.containsMask(url)) {
+        boolean storedHadSecrets =
+            stored
+                .filter(old -> !UrlRedaction.redact(old.requestUrl()).equals(old.requestUrl()))
+                .isPresent();
+        error(
+            "requestUrl",
+            omittedSecret(
+                "holds a masked value (" + UrlRedaction.MASK + "): enter the real one",
+                storedHadSecrets));
         return;
       }
       String outsidePlaceholders = PLACEHOLDER.matcher(url).replaceAll("");

@@ -136,9 +136,11 @@ public final class EgressPolicy {
     return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
   }
 
+  /** An address literal as written; a host name with the address it resolved to. */
   private static String describe(String host, InetAddress address) {
-    String literal = address.getHostAddress();
-    return normalizeHost(host).equals(literal) ? literal : host + " (" + literal + ")";
+    return EgressRule.literal(host).isPresent()
+        ? normalizeHost(host)
+        : host + " (" + address.getHostAddress() + ")";
   }
 
   /** The kind of internal network the address is on, empty for a public address. */
