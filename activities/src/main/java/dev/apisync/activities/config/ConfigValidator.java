@@ -130,21 +130,27 @@ public class ConfigValidator {
      * @param storedSecret whether the stored config has the secret this field would have kept
      */
     private String omittedSecret(String rule, boolean storedSecret) {
-      if (stored.isEmpty() || !storedSecret) {
+      if (!storedSecret || originUnchanged()) {
         return rule;
       }
-      String before = SyncConfig.origin(stored.get().requestUrl());
-      String now = SyncConfig.origin(config.requestUrl());
-      return before.equals(now)
-          ? rule
-          : "required again: requestUrl now points at "
-              + now
-              + " instead of "
-              + before
-              + ", and a stored secret is only sent to the origin it was entered for";
+      return "required again: requestUrl now points at "
+          + SyncConfig.origin(config.requestUrl())
+          + " instead of "
+          + SyncConfig.origin(stored.orElseThrow().requestUrl())
+          + ", and a stored secret is only sent to the origin it was entered for";
     }
 
-    /** Whether the stored config has a secret for this auth type (and apiKey header name). */
+    /** True for a new config, or an edit whose request URL keeps the stored origin. */
+    private boolean originUnchanged() {
+      return stored
+          .map(
+              old ->
+                  SyncConfig.origin(old.requestUrl())
+                      .equals(SyncConfig.origin(config.requestUrl())))
+          .orElse(true);
+    }
+
+    /** Whether the stored config has a secret for this auth type. */
     private boolean storedAuthSecret(AuthType type) {
       return stored
           .map(SyncConfig::auth)
@@ -278,18 +284,16 @@ public class ConfigValidator {
     }
 
     private String apiKeyValueMissing(SyncConfig.Auth auth) {
-      String rule = omittedSecret("required for apiKey auth", storedAuthSecret(AuthType.API_KEY));
+      boolean storedKey = storedAuthSecret(AuthType.API_KEY);
       String storedHeader = stored.map(old -> old.auth().headerName()).orElse("");
-      if (rule.startsWith("required again") || !storedAuthSecret(AuthType.API_KEY)) {
-        return rule;
+      if (storedKey && originUnchanged() && !storedHeader.equalsIgnoreCase(auth.headerName())) {
+        return "required again: the key now goes in header '"
+            + auth.headerName()
+            + "' instead of '"
+            + storedHeader
+            + "', and a stored key is only sent in the header it was entered for";
       }
-      return storedHeader.equalsIgnoreCase(auth.headerName())
-          ? rule
-          : "required again: the key now goes in header '"
-              + auth.headerName()
-              + "' instead of '"
-              + storedHeader
-              + "', and a stored key is only sent in the header it was entered for";
+      return omittedSecret("required for apiKey auth", storedKey);
     }
 
     void headers() {

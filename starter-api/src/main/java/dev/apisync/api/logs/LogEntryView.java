@@ -29,7 +29,11 @@ public record LogEntryView(
     @Schema(description = "Null when no response came back", nullable = true)
         Integer responseStatus,
     @Schema(nullable = true) Map<String, String> responseHeaders,
-    @Schema(description = "The first 64 KiB, as for requestBody", nullable = true)
+    @Schema(
+            description =
+                "The first apisync.logs.response-bytes (default 4 KiB), marked as for requestBody"
+                    + " when cut",
+            nullable = true)
         String responseBody,
     long durationMs,
     @Schema(
