@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.apisync.activities.config.AuthSettings;
 import dev.apisync.activities.config.CredentialsLookup;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.requestlog.AttemptOutcome;
@@ -32,9 +33,11 @@ import io.temporal.testing.TestActivityEnvironment;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +108,29 @@ class DeliveryRequestLogTest {
     assertThat(row.error()).isEmpty();
     assertThat(row.durationMs()).isNotNegative();
     assertThat(row.toString()).doesNotContain("hunter22", "qs-secret", "abc123", "YWRtaW46");
+  }
+
+  @Test
+  void aSecretHeaderReachesTheTargetButNotTheLog() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).build());
+    var lookup =
+        credentials(
+            AuthSettings.NONE,
+            Header.secret("X-Partner-Id", "p-55667788"),
+            new Header("X-Tenant", "acme"));
+    var config = config(server.url("/p?sig=s-123&token=t-456&page=1").toString(), HttpMethod.POST);
+
+    delivery(lookup).deliver(single(config, 7, RECORD));
+
+    RecordedRequest received = server.takeRequest(1, TimeUnit.SECONDS);
+    assertThat(received.getHeaders().get("X-Partner-Id")).isEqualTo("p-55667788");
+    assertThat(received.getTarget()).isEqualTo("/p?sig=s-123&token=t-456&page=1");
+    RequestLogEntry row = onlyRow();
+    assertThat(row.requestHeaders())
+        .containsEntry("X-Partner-Id", SecretRedactor.MASK)
+        .containsEntry("X-Tenant", "acme");
+    assertThat(row.url()).endsWith("/p?sig=***&token=***&page=1");
+    assertThat(row.toString()).doesNotContain("p-55667788", "s-123", "t-456");
   }
 
   @Test
