@@ -3,12 +3,12 @@ package dev.apisync.activities.delivery;
 import dev.apisync.activities.config.AuthSettings;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.config.TargetCredentials;
+import dev.apisync.workflows.UrlRedaction;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import okhttp3.Headers;
 
@@ -29,9 +29,6 @@ public final class SecretRedactor {
   private static final Set<String> CREDENTIAL_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
 
-  private static final Pattern SECRET_LOOKING_NAME =
-      Pattern.compile("(?i).*(auth|token|secret|passw|api[-_]?key|credential|session|signature).*");
-
   /** Shorter secrets would mask harmless values that merely contain those characters. */
   private static final int MIN_SECRET_LENGTH = 4;
 
@@ -39,7 +36,6 @@ public final class SecretRedactor {
 
   /** A copy of the headers, in order, with every secret value replaced by {@link #MASK}. */
   public static Headers redactHeaders(Headers headers, TargetCredentials credentials) {
-    AuthSettings auth = credentials.auth();
     List<String> secrets = secretValues(credentials);
     Headers.Builder redacted = new Headers.Builder();
     for (int i = 0; i < headers.size(); i++) {
@@ -70,11 +66,7 @@ public final class SecretRedactor {
         || name.equalsIgnoreCase(credentials.auth().headerName())
         || credentials.headers().stream()
             .anyMatch(header -> header.secret() && header.key().equalsIgnoreCase(name))
-        || isSecretLookingName(name);
-  }
-
-  private static boolean isSecretLookingName(String name) {
-    return SECRET_LOOKING_NAME.matcher(name).matches();
+        || UrlRedaction.isSecretName(name);
   }
 
   private static List<String> secretValues(TargetCredentials credentials) {
