@@ -2,10 +2,12 @@ package dev.apisync.api;
 
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.ConfigValidator;
+import dev.apisync.activities.egress.EgressPolicy;
 import dev.apisync.activities.script.PythonScripts;
 import dev.apisync.activities.script.SyntaxProblem;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.wiring.EgressConfiguration;
 import dev.apisync.activities.wiring.ScriptConfiguration;
 import dev.apisync.activities.wiring.StorageConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -13,21 +15,26 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The API's beans on top of the shared storage: config validation, which compiles configs' Python
- * and evaluates their Python-valued domains.
+ * The API's beans on top of the shared storage: config validation, which compiles configs' Python,
+ * evaluates their Python-valued domains and refuses targets the egress policy refuses.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({StorageConfiguration.class, ScriptConfiguration.class})
+@Import({StorageConfiguration.class, ScriptConfiguration.class, EgressConfiguration.class})
 public class ApiConfiguration {
 
   @Bean
   public ConfigValidator configValidator(
-      SourceCatalog catalog, DomainCompiler domains, ConfigStore store, PythonScripts scripts) {
+      SourceCatalog catalog,
+      DomainCompiler domains,
+      ConfigStore store,
+      PythonScripts scripts,
+      EgressPolicy egress) {
     return new ConfigValidator(
         catalog,
         domains,
         store,
         (text, expressionAllowed) ->
-            scripts.checkSyntax(text, expressionAllowed).map(SyntaxProblem::describe));
+            scripts.checkSyntax(text, expressionAllowed).map(SyntaxProblem::describe),
+        egress);
   }
 }

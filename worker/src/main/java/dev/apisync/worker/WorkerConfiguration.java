@@ -5,6 +5,7 @@ import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
 import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.delivery.TargetRateLimiter;
+import dev.apisync.activities.egress.EgressPolicy;
 import dev.apisync.activities.mapping.LineResolver;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
 import dev.apisync.activities.mapping.PlainLineResolver;
@@ -23,6 +24,7 @@ import dev.apisync.activities.source.RecordReader;
 import dev.apisync.activities.source.RecordSource;
 import dev.apisync.activities.source.RelationReader;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.wiring.EgressConfiguration;
 import dev.apisync.activities.wiring.ScriptConfiguration;
 import dev.apisync.activities.wiring.StorageConfiguration;
 import java.time.Clock;
@@ -41,7 +43,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * the request log's retention job.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({StorageConfiguration.class, ScriptConfiguration.class})
+@Import({StorageConfiguration.class, ScriptConfiguration.class, EgressConfiguration.class})
 @EnableScheduling
 @EnableConfigurationProperties(RequestLogProperties.class)
 public class WorkerConfiguration {
@@ -90,9 +92,10 @@ public class WorkerConfiguration {
     return new RunRecordActivitiesImpl(runs);
   }
 
+  /** Every connection to a target passes the egress policy (apisync.egress.*). */
   @Bean(destroyMethod = "close")
-  public TargetClients targetClients() {
-    return new TargetClients();
+  public TargetClients targetClients(EgressPolicy egress) {
+    return new TargetClients(egress);
   }
 
   /** Rate-limit slots live in apisync's own database, shared by every worker. */
@@ -106,8 +109,10 @@ public class WorkerConfiguration {
       ConfigStore store,
       TargetClients clients,
       RequestLog requestLog,
-      TargetRateLimiter rateLimiter) {
-    return new DeliveryActivitiesImpl(store, clients, requestLog, rateLimiter);
+      TargetRateLimiter rateLimiter,
+      RequestLogProperties logs) {
+    return new DeliveryActivitiesImpl(
+        store, clients, requestLog, rateLimiter, (int) logs.responseBytes().toBytes());
   }
 
   @Bean

@@ -15,6 +15,7 @@ import dev.apisync.activities.delivery.TargetRateLimiter;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
 import dev.apisync.activities.mapping.PlainLineResolver;
 import dev.apisync.activities.mapping.RecordMapper;
+import dev.apisync.activities.requestlog.LoggedText;
 import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.runs.RunRecordActivitiesImpl;
 import dev.apisync.activities.runs.RunStore;
@@ -29,6 +30,7 @@ import dev.apisync.activities.source.RecordReader;
 import dev.apisync.activities.source.RecordSource;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
+import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.activities.testing.TestScripts;
 import dev.apisync.workflows.ConfigSnapshot;
@@ -77,7 +79,7 @@ class ScriptedSyncRunTest {
   private static final DataSource SOURCE = TestPostgres.freshDatabase("scripted_source");
   private static final ConfigStore STORE =
       new ConfigStore(APISYNC, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
-  private static final TargetClients CLIENTS = new TargetClients();
+  private static final TargetClients CLIENTS = new TargetClients(TestEgress.loopbackAllowed());
   private static final AtomicInteger SCRIPT_CALLS = new AtomicInteger();
 
   @RegisterExtension
@@ -145,7 +147,11 @@ class ScriptedSyncRunTest {
                   PythonLineResolver.relationalPython(scripts, scriptSource)))),
       counted,
       new DeliveryActivitiesImpl(
-          STORE, CLIENTS, new RequestLog(APISYNC), new TargetRateLimiter(APISYNC)),
+          STORE,
+          CLIENTS,
+          new RequestLog(APISYNC),
+          new TargetRateLimiter(APISYNC),
+          LoggedText.DEFAULT_RESPONSE_BYTES),
       new RunRecordActivitiesImpl(new RunStore(APISYNC))
     };
   }

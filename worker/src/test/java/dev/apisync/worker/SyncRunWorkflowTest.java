@@ -130,6 +130,43 @@ class SyncRunWorkflowTest {
   }
 
   @Test
+  void aStoredConfigAimedAtInternalAddressesFailsItsRecordsWithTheEgressReason(
+      WorkflowClient client, Worker worker) {
+    // Stored directly, as if validation had been bypassed (or DNS changed since): the worker
+    // refuses before connecting. No socket is opened toward these (DeliveryEgressTest counts).
+    long metadata =
+        RIG.store.create(
+            config("metadata").requestUrl("http://169.254.169.254/latest/meta-data").build());
+    long privateNet = RIG.store.create(config("private").requestUrl("http://10.0.0.1/").build());
+
+    SyncRunResult toMetadata =
+        run(client, worker, SyncRunInput.of(metadata, List.of(1L, 2L), Trigger.MANUAL, false));
+    SyncRunResult toPrivate =
+        run(client, worker, SyncRunInput.of(privateNet, List.of(3L), Trigger.MANUAL, false));
+
+    assertThat(toMetadata.sent()).isZero();
+    assertThat(toMetadata.failures()).extracting(RecordFailure::recordId).containsExactly(1L, 2L);
+    assertThat(toMetadata.failures())
+        .allSatisfy(
+            failure ->
+                assertThat(failure.reason())
+                    .startsWith("egress refused: 169.254.169.254 is a link-local address"));
+    assertThat(toPrivate.failures())
+        .singleElement()
+        .satisfies(
+            failure ->
+                assertThat(failure.reason())
+                    .startsWith("egress refused: 10.0.0.1 is a private address (RFC 1918)"));
+    assertThat(
+            JdbcClient.create(RIG.apisync)
+                .sql("SELECT DISTINCT outcome FROM request_log WHERE config_id IN (:ids)")
+                .param("ids", List.of(metadata, privateNet))
+                .query(String.class)
+                .list())
+        .containsExactly("FAILED");
+  }
+
+  @Test
   void receiverRefusingOneRecordFailsJustThatRecord(WorkflowClient client, Worker worker)
       throws Exception {
     receiver.setDispatcher(refusingRecord(42));

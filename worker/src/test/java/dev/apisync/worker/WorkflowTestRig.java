@@ -10,6 +10,7 @@ import dev.apisync.activities.script.PythonScripts;
 import dev.apisync.activities.script.ScriptSource;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.activities.testing.TestScripts;
 import dev.apisync.workflows.SyncRunWorkflow;
@@ -18,8 +19,10 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What a workflow test class runs on: apisync's own database (migrated), an empty source database
@@ -32,7 +35,7 @@ final class WorkflowTestRig implements AutoCloseable {
   final DataSource source;
   final ConfigStore store;
   final RunStore runs;
-  private final TargetClients clients = new TargetClients();
+  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
 
   private WorkflowTestRig(String prefix) {
     apisync = TestPostgres.freshDatabase(prefix + "_apisync");
@@ -72,7 +75,11 @@ final class WorkflowTestRig implements AutoCloseable {
       wiring.mappingActivities(source, catalog, store, scripts, scriptSource),
       wiring.scriptActivities(scripts, scriptSource),
       wiring.deliveryActivities(
-          store, clients, new RequestLog(apisync), wiring.targetRateLimiter(apisync)),
+          store,
+          clients,
+          new RequestLog(apisync),
+          wiring.targetRateLimiter(apisync),
+          new RequestLogProperties(Duration.ofDays(30), DataSize.ofKilobytes(4))),
       wiring.runRecordActivities(runs)
     };
   }

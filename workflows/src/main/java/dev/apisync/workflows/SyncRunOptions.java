@@ -82,9 +82,12 @@ public final class SyncRunOptions {
     return summary.toString();
   }
 
-  /** Host, port and path of a (possibly templated) URL, without scheme, userinfo or query. */
+  /**
+   * Host, port and path of a (possibly templated) URL, without scheme, userinfo or query (the
+   * redaction is {@link UrlRedaction}'s; the rest only shortens).
+   */
   static String hostAndPath(String url) {
-    String rest = url.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "");
+    String rest = UrlRedaction.redact(url).replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "");
     int end = rest.length();
     for (char stop : new char[] {'?', '#'}) {
       int at = rest.indexOf(stop);

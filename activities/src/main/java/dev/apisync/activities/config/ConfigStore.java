@@ -88,8 +88,8 @@ public class ConfigStore implements CredentialsLookup {
   }
 
   /**
-   * Replaces a stored config. Where the new config omits the secret of an unchanged auth type, the
-   * stored secret stays (see {@link SyncConfig.Auth#keepingSecretOf}).
+   * Replaces a stored config. Where the new config omits a secret and keeps the request URL's
+   * origin, the stored secret stays (see {@link SyncConfig#withSecretsFrom}).
    *
    * @return false when no config has this id
    * @throws InvalidConfigException when another config has the name, or a mapping config vanished
@@ -97,18 +97,17 @@ public class ConfigStore implements CredentialsLookup {
   public boolean replace(long id, SyncConfig config) {
     return write(
         () -> {
-          Optional<SyncConfig.Auth> stored =
-              jdbc.sql(
-                      "SELECT auth_type, auth_login, auth_secret, auth_header_name"
-                          + " FROM sync_config WHERE id = :id FOR UPDATE")
+          boolean exists =
+              jdbc.sql("SELECT id FROM sync_config WHERE id = :id FOR UPDATE")
                   .param("id", id)
-                  .query((rs, row) -> auth(rs, config.auth().secret().isEmpty()))
-                  .optional();
-          if (stored.isEmpty()) {
+                  .query(Long.class)
+                  .optional()
+                  .isPresent();
+          if (!exists) {
             return false;
           }
-          SyncConfig merged =
-              config.toBuilder().auth(config.auth().keepingSecretOf(stored.get())).build();
+          SyncConfig stored = find(id).orElseThrow().config();
+          SyncConfig merged = config.withSecretsFrom(stored);
           bindConfig(
                   jdbc.sql(
                       """
@@ -313,13 +312,16 @@ public class ConfigStore implements CredentialsLookup {
     }
     List<Header> headers = config.headers();
     for (int position = 0; position < headers.size(); position++) {
+      Header header = headers.get(position);
       jdbc.sql(
-              "INSERT INTO sync_config_header (config_id, position, key, value)"
-                  + " VALUES (:configId, :position, :key, :value)")
+              "INSERT INTO sync_config_header (config_id, position, key, value, secret_value)"
+                  + " VALUES (:configId, :position, :key, :value, :secretValue)")
           .param("configId", id)
           .param("position", position)
-          .param("key", headers.get(position).key())
-          .param("value", headers.get(position).value())
+          .param("key", header.key())
+          .param("value", header.secret() ? "" : header.value())
+          .param(
+              "secretValue", header.secret() ? cipher.encrypt(header.value()) : null, Types.BINARY)
           .update();
     }
   }
@@ -349,7 +351,7 @@ public class ConfigStore implements CredentialsLookup {
             });
     Map<Long, List<Header>> headers = new LinkedHashMap<>();
     jdbc.sql(
-            "SELECT config_id, key, value FROM sync_config_header "
+            "SELECT config_id, key, value, secret_value FROM sync_config_header "
                 + childWhere
                 + " ORDER BY config_id, position")
         .param("id", id)
@@ -357,7 +359,7 @@ public class ConfigStore implements CredentialsLookup {
             rs -> {
               headers
                   .computeIfAbsent(rs.getLong("config_id"), key -> new ArrayList<>())
-                  .add(new Header(rs.getString("key"), rs.getString("value")));
+                  .add(header(rs, decrypt));
             });
     return jdbc.sql("SELECT " + CONFIG_COLUMNS + " FROM sync_config " + where + " ORDER BY id")
         .param("id", id)
@@ -400,6 +402,15 @@ public class ConfigStore implements CredentialsLookup {
                   rs.getObject("updated_at", OffsetDateTime.class).toInstant());
             })
         .list();
+  }
+
+  /** A header row; without {@code decrypt} a secret header's value stays empty. */
+  private Header header(ResultSet rs, boolean decrypt) throws SQLException {
+    byte[] sealed = rs.getBytes("secret_value");
+    if (sealed == null) {
+      return new Header(rs.getString("key"), rs.getString("value"));
+    }
+    return Header.secret(rs.getString("key"), decrypt ? cipher.decrypt(sealed) : "");
   }
 
   /** The auth columns of a row; without {@code decrypt} the secret stays empty. */

@@ -1,5 +1,6 @@
 package dev.apisync.activities.config;
 
+import dev.apisync.activities.egress.EgressPolicy;
 import dev.apisync.activities.mapping.RelationalLineResolver;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.FieldKind;
@@ -9,9 +10,11 @@ import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.source.SourceException;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.RetrySettings;
+import dev.apisync.workflows.UrlRedaction;
 import dev.apisync.workflows.ValueType;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.Dns;
 
 /**
  * Checks a sync config against the rules of SPEC §2 and §3 and reports every broken rule at once,
@@ -45,29 +49,44 @@ public class ConfigValidator {
   /** Odoo language codes: en_US, uk_UA, es_419, sr@latin. */
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Z0-9]{2,3})?(@[a-z]+)?");
 
+  /**
+   * The authority of an absolute URL: after {@code scheme://}, up to the path, query or fragment.
+   */
+  private static final Pattern AUTHORITY = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)");
+
   private static final String METHODS = "GET, POST, PUT, PATCH, DELETE";
 
   private final SourceCatalog catalog;
   private final DomainCompiler domains;
   private final ConfigStore store;
   private final ScriptSyntax scripts;
+  private final EgressPolicy egress;
 
-  /** A validator that does not compile Python; its domains are as {@code domains} reads them. */
+  /**
+   * A validator that does not compile Python, with the strict egress policy; its domains are as
+   * {@code domains} reads them.
+   */
   public ConfigValidator(SourceCatalog catalog, DomainCompiler domains, ConfigStore store) {
-    this(catalog, domains, store, ScriptSyntax.UNCHECKED);
+    this(catalog, domains, store, ScriptSyntax.UNCHECKED, EgressPolicy.strict());
   }
 
   public ConfigValidator(
-      SourceCatalog catalog, DomainCompiler domains, ConfigStore store, ScriptSyntax scripts) {
+      SourceCatalog catalog,
+      DomainCompiler domains,
+      ConfigStore store,
+      ScriptSyntax scripts,
+      EgressPolicy egress) {
     this.catalog = catalog;
     this.domains = domains;
     this.store = store;
     this.scripts = scripts;
+    this.egress = egress;
   }
 
   /**
    * @param idBeingReplaced the id of the stored config this one replaces, or 0 for a new config.
-   *     Its stored secrets count for omitted ones, and its own name is no conflict.
+   *     Its stored secrets count for omitted ones while the request URL's origin stays the same
+   *     (see {@link SyncConfig#withSecretsFrom}), and its own name is no conflict.
    * @return the broken rules, empty when the config is valid
    */
   public List<FieldError> validate(SyncConfig config, long idBeingReplaced) {
@@ -79,7 +98,7 @@ public class ConfigValidator {
     Optional<StoredConfig> stored =
         idBeingReplaced == 0 ? Optional.empty() : store.find(idBeingReplaced);
     SyncConfig effective = stored.map(s -> config.withSecretsFrom(s.config())).orElse(config);
-    Check check = new Check(effective, idBeingReplaced);
+    Check check = new Check(effective, idBeingReplaced, stored.map(StoredConfig::config));
     check.name();
     Optional<ModelInfo> model = check.model(stored);
     model.ifPresent(check::filterDomain);
@@ -100,11 +119,48 @@ public class ConfigValidator {
   private final class Check {
     private final SyncConfig config;
     private final long id;
+    private final Optional<SyncConfig> stored;
     private final List<FieldError> errors = new ArrayList<>();
 
-    Check(SyncConfig config, long id) {
+    Check(SyncConfig config, long id, Optional<SyncConfig> stored) {
       this.config = config;
       this.id = id;
+      this.stored = stored;
+    }
+
+    /**
+     * The message for a secret left out of an edit: when the stored config had one that was not
+     * kept because the target moved, it says so; otherwise it is {@code rule}.
+     *
+     * @param storedSecret whether the stored config has the secret this field would have kept
+     */
+    private String omittedSecret(String rule, boolean storedSecret) {
+      if (!storedSecret || originUnchanged()) {
+        return rule;
+      }
+      return "required again: requestUrl now points at "
+          + SyncConfig.origin(config.requestUrl())
+          + " instead of "
+          + SyncConfig.origin(stored.orElseThrow().requestUrl())
+          + ", and a stored secret is only sent to the origin it was entered for";
+    }
+
+    /** True for a new config, or an edit whose request URL keeps the stored origin. */
+    private boolean originUnchanged() {
+      return stored
+          .map(
+              old ->
+                  SyncConfig.origin(old.requestUrl())
+                      .equals(SyncConfig.origin(config.requestUrl())))
+          .orElse(true);
+    }
+
+    /** Whether the stored config has a secret for this auth type. */
+    private boolean storedAuthSecret(AuthType type) {
+      return stored
+          .map(SyncConfig::auth)
+          .filter(old -> old.authType().equals(Optional.of(type)) && !old.secret().isEmpty())
+          .isPresent();
     }
 
     private void error(String field, String message) {
@@ -205,12 +261,16 @@ public class ConfigValidator {
             error("auth.login", "may not contain ':', which separates login and password");
           }
           if (auth.password().isEmpty()) {
-            error("auth.password", "required for basic auth");
+            error(
+                "auth.password",
+                omittedSecret("required for basic auth", storedAuthSecret(AuthType.BASIC)));
           }
         }
         case BEARER -> {
           if (auth.token().isBlank()) {
-            error("auth.token", "required for bearer auth");
+            error(
+                "auth.token",
+                omittedSecret("required for bearer auth", storedAuthSecret(AuthType.BEARER)));
           }
           noLineBreaks("auth.token", auth.token());
         }
@@ -221,11 +281,24 @@ public class ConfigValidator {
             error("auth.headerName", "'" + auth.headerName() + "' is not a valid HTTP header name");
           }
           if (auth.value().isEmpty()) {
-            error("auth.value", "required for apiKey auth");
+            error("auth.value", apiKeyValueMissing(auth));
           }
           noLineBreaks("auth.value", auth.value());
         }
       }
+    }
+
+    private String apiKeyValueMissing(SyncConfig.Auth auth) {
+      boolean storedKey = storedAuthSecret(AuthType.API_KEY);
+      String storedHeader = stored.map(old -> old.auth().headerName()).orElse("");
+      if (storedKey && originUnchanged() && !storedHeader.equalsIgnoreCase(auth.headerName())) {
+        return "required again: the key now goes in header '"
+            + auth.headerName()
+            + "' instead of '"
+            + storedHeader
+            + "', and a stored key is only sent in the header it was entered for";
+      }
+      return omittedSecret("required for apiKey auth", storedKey);
     }
 
     void headers() {
@@ -238,7 +311,7 @@ public class ConfigValidator {
       List<Header> headers = config.headers();
       for (int i = 0; i < headers.size(); i++) {
         String field = "headers[" + i + "]";
-        String key = headers.get(i).key() == null ? "" : headers.get(i).key().trim();
+        String key = headers.get(i).key().trim();
         String lower = key.toLowerCase(Locale.ROOT);
         if (key.isEmpty()) {
           error(field + ".key", "required");
@@ -256,9 +329,22 @@ public class ConfigValidator {
         } else {
           seen.put(lower, i);
         }
-        noLineBreaks(
-            field + ".value", headers.get(i).value() == null ? "" : headers.get(i).value());
+        noLineBreaks(field + ".value", headers.get(i).value());
+        if (headers.get(i).secret() && headers.get(i).value().isEmpty()) {
+          error(
+              field + ".value",
+              omittedSecret(
+                  "required: a secret header needs its value (omit it in an edit to keep the"
+                      + " stored one)",
+                  storedSecretHeader(key)));
+        }
       }
+    }
+
+    private boolean storedSecretHeader(String key) {
+      return stored.stream()
+          .flatMap(old -> old.headers().stream())
+          .anyMatch(old -> old.secret() && old.key().equalsIgnoreCase(key));
     }
 
     void lines(Optional<ModelInfo> model) {
@@ -515,6 +601,18 @@ public class ConfigValidator {
         error("requestUrl", "required: an absolute http or https URL");
         return;
       }
+      if (UrlRedaction.containsMask(url)) {
+        boolean storedHadSecrets =
+            stored
+                .filter(old -> !UrlRedaction.redact(old.requestUrl()).equals(old.requestUrl()))
+                .isPresent();
+        error(
+            "requestUrl",
+            omittedSecret(
+                "holds a masked value (" + UrlRedaction.MASK + "): enter the real one",
+                storedHadSecrets));
+        return;
+      }
       String outsidePlaceholders = PLACEHOLDER.matcher(url).replaceAll("");
       if (outsidePlaceholders.contains("{") || outsidePlaceholders.contains("}")) {
         error("requestUrl", "has an unmatched '{' or '}'; placeholders look like {external_id}");
@@ -538,6 +636,10 @@ public class ConfigValidator {
           error("requestUrl", "has no host");
           return;
         }
+        if (!hostHasPlaceholder(url)) {
+          int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+          egressRefusal(uri.getHost(), port).ifPresent(reason -> error("requestUrl", reason));
+        }
       } catch (URISyntaxException e) {
         error("requestUrl", "not a valid URL: " + e.getReason() + " at index " + e.getIndex());
         return;
@@ -557,6 +659,18 @@ public class ConfigValidator {
             "requestUrl",
             "placeholders are filled per record, but a paginated config sends a page of records"
                 + " per request");
+      }
+    }
+
+    /**
+     * Why the egress policy refuses the URL's target. A host that does not resolve from here is let
+     * through: the worker, which may see other DNS, checks again before it connects.
+     */
+    private Optional<String> egressRefusal(String host, int port) {
+      try {
+        return egress.refusalOfTarget(host, port, Dns.SYSTEM);
+      } catch (UnknownHostException e) {
+        return Optional.empty();
       }
     }
 
@@ -637,6 +751,15 @@ public class ConfigValidator {
         error(field, "may not contain line breaks");
       }
     }
+  }
+
+  /**
+   * A host filled from the record ({@code https://{tenant}.example.com}) is only known when a
+   * request is built; the worker's egress check covers it then.
+   */
+  private static boolean hostHasPlaceholder(String url) {
+    Matcher authority = AUTHORITY.matcher(url);
+    return authority.find() && authority.group(1).contains("{");
   }
 
   /** {@code top} maps, through {@code levels} relational hops, with the config validated. */

@@ -2,12 +2,15 @@ package dev.apisync.activities.config;
 
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.RetrySettings;
+import dev.apisync.workflows.UrlRedaction;
 import dev.apisync.workflows.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A sync config (SPEC §2) as it is edited and stored, secrets included. Only {@link ConfigStore}
@@ -59,6 +62,11 @@ public record SyncConfig(
   public static final String DEFAULT_LANGUAGE = "en_US";
   public static final int DEFAULT_SCRIPT_TIMEOUT = 5;
 
+  /** scheme, host (a name or a bracketed IPv6 address) and port; userinfo skipped. */
+  private static final Pattern ORIGIN =
+      Pattern.compile(
+          "^([A-Za-z][A-Za-z0-9+.-]*)://(?:[^/?#]*@)?(\\[[^\\]/?#]*\\]|[^:/?#]*)(?::([^/?#]*))?");
+
   public SyncConfig {
     name = trimmed(name);
     model = trimmed(model);
@@ -93,10 +101,38 @@ public record SyncConfig(
     return Optional.empty();
   }
 
-  /** This config, where it omits the secret of an unchanged auth type, with the stored secret. */
+  /**
+   * This config as an edit of {@code stored}: the secrets it omits (an auth secret of an unchanged
+   * type, a secret header's value, a masked URL userinfo or query value) are the stored ones, as
+   * long as the origin of {@link #requestUrl} is unchanged. Moving a config to another origin must
+   * carry its secrets again, so nobody who may edit a config can send its stored token elsewhere.
+   */
   public SyncConfig withSecretsFrom(SyncConfig stored) {
-    Auth merged = auth.keepingSecretOf(stored.auth());
-    return merged == auth ? this : toBuilder().auth(merged).build();
+    if (!origin(requestUrl).equals(origin(stored.requestUrl()))) {
+      return this;
+    }
+    return toBuilder()
+        .requestUrl(UrlRedaction.restore(requestUrl, stored.requestUrl()))
+        .auth(auth.keepingSecretOf(stored.auth()))
+        .headers(headers.stream().map(header -> header.keepingSecretOf(stored.headers())).toList())
+        .build();
+  }
+
+  /**
+   * The origin of a request URL, {@code scheme://host:port} in lower case with the scheme's default
+   * port filled in; the URL itself when it is not absolute. Placeholders count as written.
+   */
+  public static String origin(String url) {
+    Matcher matcher = ORIGIN.matcher(url.strip());
+    if (!matcher.find()) {
+      return url.strip();
+    }
+    String scheme = matcher.group(1).toLowerCase(Locale.ROOT);
+    String port = matcher.group(3) == null || matcher.group(3).isEmpty() ? "" : matcher.group(3);
+    if (port.isEmpty()) {
+      port = scheme.equals("https") ? "443" : scheme.equals("http") ? "80" : "";
+    }
+    return scheme + "://" + matcher.group(2).toLowerCase(Locale.ROOT) + ":" + port;
   }
 
   /** Header values may be secrets too (users put API keys there), so neither they nor auth show. */
@@ -197,13 +233,17 @@ public record SyncConfig(
 
     /**
      * Secrets are write-only: the API never returns them, so a client that reads a config and sends
-     * it back omits them. When this auth has the same type as {@code stored} and no secret, the
-     * result carries the stored secret; otherwise it is this auth unchanged.
+     * it back omits them. When this auth has the same type as {@code stored} (and, for apiKey, the
+     * same header name) and no secret, the result carries the stored secret; otherwise it is this
+     * auth unchanged. The caller checks that the origin is unchanged.
      */
     public Auth keepingSecretOf(Auth stored) {
       Optional<AuthType> authType = authType();
       if (!secret().isEmpty() || authType.isEmpty() || !authType.equals(stored.authType())) {
         return this;
+      }
+      if (authType.get() == AuthType.API_KEY && !headerName.equalsIgnoreCase(stored.headerName())) {
+        return this; // a key goes only into the header it was entered for
       }
       return switch (authType.get()) {
         case NONE -> this;

@@ -5,6 +5,7 @@ import dev.apisync.activities.requestlog.AttemptOutcome;
 import dev.apisync.activities.requestlog.LoggedText;
 import dev.apisync.activities.requestlog.RequestLogEntry;
 import dev.apisync.workflows.ConfigSnapshot;
+import dev.apisync.workflows.UrlRedaction;
 import java.util.Map;
 
 /** One HTTP attempt of a delivery, and the request-log rows it can end in (secrets redacted). */
@@ -24,7 +25,7 @@ record Attempt(
     return entry(
         durationMs,
         response.status(),
-        SecretRedactor.redactedMap(response.headers(), credentials.auth()),
+        SecretRedactor.redactedMap(response.headers(), credentials),
         response.body(),
         outcome,
         outcome == AttemptOutcome.SENT ? "" : response.failureReason());
@@ -32,6 +33,11 @@ record Attempt(
 
   RequestLogEntry noResponse(long durationMs, String error) {
     return entry(durationMs, 0, Map.of(), "", AttemptOutcome.ERROR, error);
+  }
+
+  /** The egress policy refused the target: nothing was sent, and no retry will be. */
+  RequestLogEntry refused(long durationMs, String reason) {
+    return entry(durationMs, 0, Map.of(), "", AttemptOutcome.FAILED, reason);
   }
 
   private RequestLogEntry entry(
@@ -48,8 +54,8 @@ record Attempt(
         outbound.recordIds(),
         context.attempt(),
         outbound.method().name(),
-        SecretRedactor.redactUrl(outbound.url()).toString(),
-        SecretRedactor.redactedMap(outbound.headers(), credentials.auth()),
+        UrlRedaction.redact(outbound.url().toString()),
+        SecretRedactor.redactedMap(outbound.headers(), credentials),
         LoggedText.of(outbound.body()),
         status,
         responseHeaders,

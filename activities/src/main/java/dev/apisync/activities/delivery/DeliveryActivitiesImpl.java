@@ -2,6 +2,7 @@ package dev.apisync.activities.delivery;
 
 import dev.apisync.activities.config.CredentialsLookup;
 import dev.apisync.activities.config.TargetCredentials;
+import dev.apisync.activities.egress.EgressRefusedException;
 import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryActivities;
@@ -10,6 +11,7 @@ import dev.apisync.workflows.DeliveryResult;
 import dev.apisync.workflows.FailureTypes;
 import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.RequestPreview;
+import dev.apisync.workflows.UrlRedaction;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.time.Clock;
@@ -36,15 +38,21 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   private final TargetClients clients;
   private final RequestLog requestLog;
   private final TargetRateLimiter rateLimiter;
+  private final int responseLogBytes;
   private final Clock clock;
   private final OutboundRequestFactory requests = new OutboundRequestFactory();
 
+  /**
+   * @param responseLogBytes how much of each answer the request log keeps ({@code
+   *     apisync.logs.response-bytes})
+   */
   public DeliveryActivitiesImpl(
       CredentialsLookup credentialsLookup,
       TargetClients clients,
       RequestLog requestLog,
-      TargetRateLimiter rateLimiter) {
-    this(credentialsLookup, clients, requestLog, rateLimiter, Clock.systemUTC());
+      TargetRateLimiter rateLimiter,
+      int responseLogBytes) {
+    this(credentialsLookup, clients, requestLog, rateLimiter, responseLogBytes, Clock.systemUTC());
   }
 
   /** Tests fix the clock that HTTP-date {@code Retry-After} values are measured against. */
@@ -53,11 +61,16 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       TargetClients clients,
       RequestLog requestLog,
       TargetRateLimiter rateLimiter,
+      int responseLogBytes,
       Clock clock) {
+    if (responseLogBytes < 0) {
+      throw new IllegalArgumentException("apisync.logs.response-bytes may not be negative");
+    }
     this.credentialsLookup = credentialsLookup;
     this.clients = clients;
     this.requestLog = requestLog;
     this.rateLimiter = rateLimiter;
+    this.responseLogBytes = responseLogBytes;
     this.clock = clock;
   }
 
@@ -66,7 +79,9 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
    *     FailureTypes#RETRYABLE_HTTP} or typed with the exception's simple name ({@code
    *     ConnectException}, {@code SocketTimeoutException}, ...) when no response came back;
    *     retryable {@link FailureTypes#RATE_LIMITED}; non-retryable {@link
-   *     FailureTypes#PERMANENT_HTTP} with the status as first detail and the attempt as second
+   *     FailureTypes#PERMANENT_HTTP} with the status as first detail and the attempt as second. A
+   *     target the egress policy refuses is no failure of the activity: its records fail (status 0)
+   *     with the reason, since no retry can change it.
    */
   @Override
   public DeliveryResult deliver(DeliveryRequest request) {
@@ -80,7 +95,12 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     }
     AttemptContext context = AttemptContext.current(clock.instant(), requestTime(config));
     awaitSlot(config, outbound, context);
-    ResponseOutcome response = send(new Attempt(config, outbound, credentials, context));
+    ResponseOutcome response;
+    try {
+      response = send(new Attempt(config, outbound, credentials, context));
+    } catch (EgressRefusedException e) {
+      return allFailed(outbound.recordIds(), e.getMessage(), 0);
+    }
     return switch (response.statusClass()) {
       case SUCCESS -> new DeliveryResult(outbound.recordIds(), List.of(), response.status());
       case RETRYABLE -> throw retryable(config, response);
@@ -96,8 +116,8 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       return new RequestPreview(
           outbound.recordIds(),
           outbound.method().name(),
-          SecretRedactor.redactUrl(outbound.url()).toString(),
-          SecretRedactor.redactedMap(outbound.headers(), credentials.auth()),
+          UrlRedaction.redact(outbound.url().toString()),
+          SecretRedactor.redactedMap(outbound.headers(), credentials),
           outbound.body());
     } catch (UnsendableRequestException e) {
       // RequestPreview cannot carry per-record failures, so the dry run learns of it this way.
@@ -152,15 +172,29 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     }
   }
 
-  /** Sends the request and logs it, as a log line and a request-log row. */
-  private ResponseOutcome send(Attempt attempt) {
+  /**
+   * Sends the request and logs it, as a log line and a request-log row.
+   *
+   * @throws EgressRefusedException when the egress policy refused the target (nothing was sent)
+   */
+  private ResponseOutcome send(Attempt attempt) throws EgressRefusedException {
     ConfigSnapshot config = attempt.config();
     OutboundRequest outbound = attempt.outbound();
-    String shownUrl = SecretRedactor.redactUrl(outbound.url()).toString();
+    String shownUrl = UrlRedaction.redact(outbound.url().toString());
     long started = System.nanoTime();
     ResponseOutcome response;
     try (Response answer = clients.forConfig(config).newCall(outbound.toHttpRequest()).execute()) {
-      response = ResponseOutcome.read(answer);
+      response = ResponseOutcome.read(answer, responseLogBytes);
+    } catch (EgressRefusedException e) {
+      log.warn(
+          "delivery config={} method={} url={} refused before connecting: {} records={}",
+          config.id(),
+          outbound.method(),
+          shownUrl,
+          e.getMessage(),
+          outbound.recordIds().size());
+      requestLog.record(attempt.refused(millisSince(started), e.getMessage()));
+      throw e;
     } catch (IOException e) {
       long durationMs = millisSince(started);
       log.info(

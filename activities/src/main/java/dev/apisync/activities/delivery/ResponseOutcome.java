@@ -11,8 +11,8 @@ import okhttp3.Response;
  * the start of the body. {@link StatusClass} says what that means for the records.
  *
  * @param reasonPhrase as the target sent it; empty when the protocol has none (HTTP/2)
- * @param body the first {@link LoggedText#MAX_BYTES} of the body, decoded as UTF-8, marked when cut
- *     (as the request log keeps it)
+ * @param body the start of the body as the request log keeps it ({@code
+ *     apisync.logs.response-bytes}), decoded as UTF-8, marked when cut
  */
 public record ResponseOutcome(int status, String reasonPhrase, Headers headers, String body) {
 
@@ -64,11 +64,14 @@ public record ResponseOutcome(int status, String reasonPhrase, Headers headers, 
    *
    * @throws IOException when the connection breaks while the body is read
    */
-  static ResponseOutcome read(Response response) throws IOException {
+  static ResponseOutcome read(Response response, int maxBodyBytes) throws IOException {
     // One byte more than is kept tells whether the body was longer.
-    byte[] start = response.peekBody(LoggedText.MAX_BYTES + 1L).bytes();
+    byte[] start = response.peekBody(maxBodyBytes + 1L).bytes();
     return new ResponseOutcome(
-        response.code(), response.message(), response.headers(), LoggedText.ofStart(start));
+        response.code(),
+        response.message(),
+        response.headers(),
+        LoggedText.ofStart(start, maxBodyBytes));
   }
 
   public StatusClass statusClass() {

@@ -1,15 +1,16 @@
 package dev.apisync.activities.delivery;
 
 import dev.apisync.activities.config.AuthSettings;
+import dev.apisync.activities.config.Header;
+import dev.apisync.activities.config.TargetCredentials;
+import dev.apisync.workflows.UrlRedaction;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import okhttp3.Headers;
-import okhttp3.HttpUrl;
 
 /**
  * Masks secrets before a request leaves the activity as a preview, a log line or a request-log row
@@ -17,7 +18,9 @@ import okhttp3.HttpUrl;
  *
  * <p>It errs on the side of masking: besides the auth header and the headers that carry credentials
  * by definition, it masks headers whose names look like they carry one ({@code X-Shop-Token},
- * {@code X-Api-Key}) and any header whose value contains the config's password, token or key.
+ * {@code X-Api-Key}), the config's headers marked secret, and any header whose value contains the
+ * config's password, token, key or secret header value. URLs are masked by {@link
+ * dev.apisync.workflows.UrlRedaction}.
  */
 public final class SecretRedactor {
 
@@ -26,22 +29,20 @@ public final class SecretRedactor {
   private static final Set<String> CREDENTIAL_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
 
-  private static final Pattern SECRET_LOOKING_NAME =
-      Pattern.compile("(?i).*(auth|token|secret|passw|api[-_]?key|credential|session|signature).*");
-
   /** Shorter secrets would mask harmless values that merely contain those characters. */
   private static final int MIN_SECRET_LENGTH = 4;
 
   private SecretRedactor() {}
 
   /** A copy of the headers, in order, with every secret value replaced by {@link #MASK}. */
-  public static Headers redactHeaders(Headers headers, AuthSettings auth) {
-    List<String> secrets = secretValues(auth);
+  public static Headers redactHeaders(Headers headers, TargetCredentials credentials) {
+    List<String> secrets = secretValues(credentials);
     Headers.Builder redacted = new Headers.Builder();
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
       String value = headers.value(i);
-      boolean secret = isSecretName(name, auth) || secrets.stream().anyMatch(value::contains);
+      boolean secret =
+          isSecretName(name, credentials) || secrets.stream().anyMatch(value::contains);
       redacted.add(name, secret ? MASK : value);
     }
     return redacted.build();
@@ -51,8 +52,8 @@ public final class SecretRedactor {
    * The headers as a map, secrets masked as in {@link #redactHeaders}; a repeated name's values
    * (case-insensitive) are joined with {@code ", "}, as HTTP allows.
    */
-  public static Map<String, String> redactedMap(Headers headers, AuthSettings auth) {
-    Headers redacted = redactHeaders(headers, auth);
+  public static Map<String, String> redactedMap(Headers headers, TargetCredentials credentials) {
+    Headers redacted = redactHeaders(headers, credentials);
     Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (int i = 0; i < redacted.size(); i++) {
       map.merge(redacted.name(i), redacted.value(i), (a, b) -> a + ", " + b);
@@ -60,33 +61,19 @@ public final class SecretRedactor {
     return map;
   }
 
-  /** The URL with the values of secret-looking query parameters ({@code ?api_key=}) masked. */
-  public static HttpUrl redactUrl(HttpUrl url) {
-    if (url.queryParameterNames().stream().noneMatch(SecretRedactor::isSecretLookingName)) {
-      return url; // keep the URL exactly as sent
-    }
-    HttpUrl.Builder redacted = url.newBuilder().query(null);
-    for (int i = 0; i < url.querySize(); i++) {
-      String name = url.queryParameterName(i);
-      String value = url.queryParameterValue(i);
-      boolean secret = isSecretLookingName(name) && value != null;
-      redacted.addQueryParameter(name, secret ? MASK : value);
-    }
-    return redacted.build();
-  }
-
-  private static boolean isSecretName(String name, AuthSettings auth) {
+  private static boolean isSecretName(String name, TargetCredentials credentials) {
     return CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT))
-        || name.equalsIgnoreCase(auth.headerName())
-        || isSecretLookingName(name);
+        || name.equalsIgnoreCase(credentials.auth().headerName())
+        || credentials.headers().stream()
+            .anyMatch(header -> header.secret() && header.key().equalsIgnoreCase(name))
+        || UrlRedaction.isSecretName(name);
   }
 
-  private static boolean isSecretLookingName(String name) {
-    return SECRET_LOOKING_NAME.matcher(name).matches();
-  }
-
-  private static List<String> secretValues(AuthSettings auth) {
-    return Stream.of(auth.password(), auth.token(), auth.value())
+  private static List<String> secretValues(TargetCredentials credentials) {
+    AuthSettings auth = credentials.auth();
+    Stream<String> headerSecrets =
+        credentials.headers().stream().filter(Header::secret).map(Header::value);
+    return Stream.concat(Stream.of(auth.password(), auth.token(), auth.value()), headerSecrets)
         .filter(s -> s.length() >= MIN_SECRET_LENGTH)
         .toList();
   }

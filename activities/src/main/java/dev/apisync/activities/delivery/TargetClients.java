@@ -1,5 +1,8 @@
 package dev.apisync.activities.delivery;
 
+import dev.apisync.activities.egress.EgressDns;
+import dev.apisync.activities.egress.EgressInterceptor;
+import dev.apisync.activities.egress.EgressPolicy;
 import dev.apisync.workflows.ConfigSnapshot;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +10,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import okhttp3.ConnectionPool;
+import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 
 /**
@@ -26,6 +30,9 @@ import okhttp3.OkHttpClient;
  *       attempts the user configured and the request log can show.
  *   <li>Write timeout equals the read timeout; a call timeout of connect + 2 × read caps a target
  *       that trickles bytes forever, so an activity thread never hangs past its timeouts.
+ *   <li>Every request passes the {@link EgressPolicy} before a socket opens: its URL in an
+ *       interceptor, every address its host resolves to in the client's {@code Dns}. A refusal is
+ *       an {@link dev.apisync.activities.egress.EgressRefusedException}.
  * </ul>
  */
 public final class TargetClients implements AutoCloseable {
@@ -40,15 +47,17 @@ public final class TargetClients implements AutoCloseable {
 
   private record Timeouts(Duration connect, Duration read) {}
 
-  public TargetClients() {
-    this(new NoDelaySocketFactory());
+  public TargetClients(EgressPolicy egress) {
+    this(egress, new NoDelaySocketFactory(), Dns.SYSTEM);
   }
 
-  /** Tests pass a factory that records the sockets it creates. */
-  TargetClients(SocketFactory socketFactory) {
+  /** Tests pass a factory that records the sockets it creates, and a DNS they control. */
+  TargetClients(EgressPolicy egress, SocketFactory socketFactory, Dns dns) {
     this.base =
         new OkHttpClient.Builder()
             .socketFactory(socketFactory)
+            .addInterceptor(new EgressInterceptor(egress, dns))
+            .dns(new EgressDns(egress, dns))
             .connectionPool(
                 new ConnectionPool(MAX_IDLE_CONNECTIONS, KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS))
             .retryOnConnectionFailure(false)

@@ -9,7 +9,7 @@ public enum AttemptOutcome {
    * attempt of a run that ran out of retries says RETRYING too; the run's result says they failed.
    */
   RETRYING,
-  /** Refused for good (3xx, other 4xx): not retried. */
+  /** Refused for good (3xx, other 4xx), or by the egress policy before connecting: not retried. */
   FAILED,
   /** No response: connect or read timeout, refused or reset connection. Retried. */
   ERROR

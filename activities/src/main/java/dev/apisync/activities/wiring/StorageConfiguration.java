@@ -38,6 +38,10 @@ public class StorageConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
 
+  /**
+   * The source database's pool: read-only sessions ({@code default_transaction_read_only}) whose
+   * statements stop after {@code apisync.source.statement-timeout}.
+   */
   @Bean(defaultCandidate = false)
   @Qualifier(SOURCE)
   public HikariDataSource sourceDataSource(SourceDatabaseProperties properties) {
@@ -50,6 +54,14 @@ public class StorageConfiguration {
             .build();
     dataSource.setPoolName("apisync-source");
     dataSource.setMaximumPoolSize(properties.maxPoolSize());
+    // apisync never writes to the source: a session that cannot write makes a bug (or a script
+    // that found a way to issue SQL) harmless; grants (see README) are the first line.
+    dataSource.setReadOnly(true);
+    dataSource.setConnectionInitSql(
+        "SELECT set_config('default_transaction_read_only', 'on', false),"
+            + " set_config('statement_timeout', '"
+            + properties.statementTimeout().toMillis()
+            + "', false)");
     return dataSource;
   }
 

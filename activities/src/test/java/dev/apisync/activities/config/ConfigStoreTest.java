@@ -103,6 +103,75 @@ class ConfigStoreTest {
   }
 
   @Test
+  void secretHeadersAreEncryptedAtRestAndKeptByAnEditThatOmitsThem() {
+    SyncConfig original =
+        SampleConfigs.partners("secret header").toBuilder()
+            .headers(
+                List.of(
+                    Header.secret("X-Shop-Token", "shop-token-77"), new Header("X-Tenant", "acme")))
+            .build();
+    long id = store.create(original);
+
+    String plain =
+        jdbc.sql(
+                "SELECT string_agg(key || '=' || value, ',' ORDER BY position)"
+                    + " FROM sync_config_header WHERE config_id = :id")
+            .param("id", id)
+            .query(String.class)
+            .single();
+    byte[] sealed =
+        jdbc.sql(
+                "SELECT secret_value FROM sync_config_header WHERE config_id = :id AND position = 0")
+            .param("id", id)
+            .query(byte[].class)
+            .single();
+    assertThat(plain).isEqualTo("X-Shop-Token=,X-Tenant=acme");
+    assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("shop-token-77");
+    assertThat(store.credentials(id).headers())
+        .containsExactly(
+            Header.secret("X-Shop-Token", "shop-token-77"), new Header("X-Tenant", "acme"));
+    assertThat(store.snapshot(id)).isPresent();
+
+    store.replace(
+        id,
+        original.toBuilder()
+            .headers(List.of(Header.secret("x-shop-token", ""), new Header("X-Tenant", "beta")))
+            .build());
+    assertThat(store.credentials(id).headers())
+        .containsExactly(
+            Header.secret("x-shop-token", "shop-token-77"), new Header("X-Tenant", "beta"));
+
+    store.replace(
+        id,
+        original.toBuilder()
+            .requestUrl("https://elsewhere.example.com/partners")
+            .headers(List.of(Header.secret("X-Shop-Token", "")))
+            .build());
+    assertThat(store.credentials(id).headers()).containsExactly(Header.secret("X-Shop-Token", ""));
+  }
+
+  @Test
+  void anEditToAnotherOriginKeepsNoStoredSecret() {
+    SyncConfig original =
+        SampleConfigs.partners("origin move").toBuilder()
+            .requestUrl("https://api.example.com/partners?api_key=k-1")
+            .auth(SyncConfig.Auth.bearer("stored-token"))
+            .build();
+    long id = store.create(original);
+
+    store.replace(
+        id,
+        original.toBuilder()
+            .requestUrl("https://attacker.example/partners?api_key=***")
+            .auth(SyncConfig.Auth.bearer(""))
+            .build());
+
+    SyncConfig stored = store.find(id).orElseThrow().config();
+    assertThat(stored.auth().token()).isEmpty();
+    assertThat(stored.requestUrl()).isEqualTo("https://attacker.example/partners?api_key=***");
+  }
+
+  @Test
   void replaceWithNewSecretOrAuthTypeDropsTheOldSecret() {
     long id =
         store.create(

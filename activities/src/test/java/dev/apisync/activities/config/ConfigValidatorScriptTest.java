@@ -2,6 +2,7 @@ package dev.apisync.activities.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apisync.activities.egress.EgressPolicy;
 import dev.apisync.activities.script.PythonDomainExpressions;
 import dev.apisync.activities.script.PythonScripts;
 import dev.apisync.activities.script.SyntaxProblem;
@@ -36,7 +37,8 @@ class ConfigValidatorScriptTest {
             new DomainCompiler(catalog, new PythonDomainExpressions(scripts)),
             store,
             (text, expressionAllowed) ->
-                scripts.checkSyntax(text, expressionAllowed).map(SyntaxProblem::describe));
+                scripts.checkSyntax(text, expressionAllowed).map(SyntaxProblem::describe),
+            EgressPolicy.strict());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.apisync.activities.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apisync.activities.egress.EgressPolicy;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.testing.TestPostgres;
@@ -12,6 +13,8 @@ import java.util.function.UnaryOperator;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each rule of SPEC §2/§3, against a real (small) source database and a real store. */
 class ConfigValidatorTest {
@@ -87,6 +90,54 @@ class ConfigValidatorTest {
         .singleElement()
         .asString()
         .startsWith("requestUrl: not a valid URL");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "http://127.0.0.1:5432/, 127.0.0.1, loopback",
+    "http://localhost:8081/actuator, localhost (, loopback",
+    "http://169.254.169.254/latest/meta-data, 169.254.169.254, link-local",
+    "http://10.0.0.1/, 10.0.0.1, private",
+    "'http://[::1]:8080/', ::1, loopback",
+    "https://odoo:pw@192.168.0.10/p, 192.168.0.10, private"
+  })
+  void refusesTargetsOnInternalNetworks(String url, String shownHost, String kind) {
+    assertThat(errors(c -> c.requestUrl(url)))
+        .singleElement()
+        .asString()
+        .startsWith("requestUrl: " + shownHost)
+        .contains(" is a " + kind + " address")
+        .contains("apisync.egress.allow");
+  }
+
+  @Test
+  void anAllowListedInternalTargetPassesAndDenyBeatsAllow() {
+    SourceCatalog catalog =
+        new SourceCatalog(SampleSource.create(TestPostgres.freshDatabase("config_egress_src")));
+    ConfigValidator allowing =
+        new ConfigValidator(
+            catalog,
+            new DomainCompiler(catalog),
+            store,
+            ScriptSyntax.UNCHECKED,
+            EgressPolicy.of(
+                List.of("10.20.0.0/16", "localhost:8090"), List.of("10.20.9.9"), false));
+    UnaryOperator<String> validate =
+        url ->
+            allowing
+                .validate(SampleConfigs.partners(unique()).toBuilder().requestUrl(url).build(), 0)
+                .toString();
+
+    assertThat(validate.apply("http://10.20.1.1/crm")).isEqualTo("[]");
+    assertThat(validate.apply("http://localhost:8090/crm")).isEqualTo("[]");
+    assertThat(validate.apply("http://localhost:8091/crm")).contains("requestUrl: localhost");
+    assertThat(validate.apply("http://10.20.9.9/crm"))
+        .contains("refused by apisync.egress.deny entry '10.20.9.9'");
+  }
+
+  @Test
+  void aHostFilledFromTheRecordIsCheckedWhenSending() {
+    assertThat(errors(c -> c.requestUrl("https://{external_id}.example.com/p"))).isEmpty();
   }
 
   @Test
@@ -195,6 +246,109 @@ class ConfigValidatorTest {
     assertThat(validator.validate(withoutToken, id)).isEmpty();
     assertThat(validator.validate(switchedToBasic, id))
         .containsExactly(new FieldError("auth.password", "required for basic auth"));
+  }
+
+  @Test
+  void movingToAnotherOriginNeedsEverySecretAgain() {
+    String name = unique();
+    long id =
+        store.create(
+            SampleConfigs.partners(name).toBuilder()
+                .requestUrl("https://api.example.com/partners?api_key=k-1")
+                .auth(SyncConfig.Auth.bearer("stored-token"))
+                .headers(List.of(Header.secret("X-Shop-Token", "shop-1")))
+                .build());
+    SyncConfig.Builder edit =
+        SampleConfigs.partners(name).toBuilder()
+            .auth(SyncConfig.Auth.bearer(""))
+            .headers(List.of(Header.secret("X-Shop-Token", "")));
+
+    assertThat(
+            validator.validate(edit.requestUrl("https://api.example.com/v2/partners").build(), id))
+        .isEmpty();
+    String moved =
+        "requestUrl now points at https://evil.example.com:443 instead of"
+            + " https://api.example.com:443";
+    assertThat(validator.validate(edit.requestUrl("https://evil.example.com/partners").build(), id))
+        .extracting(FieldError::toString)
+        .containsExactly(
+            "auth.token: required again: "
+                + moved
+                + ", and a stored secret is only sent to the"
+                + " origin it was entered for",
+            "headers[0].value: required again: "
+                + moved
+                + ", and a stored secret is only sent to"
+                + " the origin it was entered for");
+    assertThat(validator.validate(edit.requestUrl("http://api.example.com/partners").build(), id))
+        .extracting(FieldError::field)
+        .containsExactly("auth.token", "headers[0].value");
+    assertThat(
+            validator.validate(
+                edit.requestUrl("https://api.example.com:8443/partners").build(), id))
+        .extracting(FieldError::field)
+        .containsExactly("auth.token", "headers[0].value");
+  }
+
+  @Test
+  void aMaskedUrlValueIsKeptOnTheSameOriginAndRefusedElsewhere() {
+    String name = unique();
+    long id =
+        store.create(
+            SampleConfigs.partners(name).toBuilder()
+                .requestUrl("https://api.example.com/partners?api_key=k-1")
+                .build());
+    SyncConfig.Builder edit = SampleConfigs.partners(name).toBuilder();
+
+    assertThat(
+            validator.validate(
+                edit.requestUrl("https://api.example.com/v2/partners?api_key=***").build(), id))
+        .isEmpty();
+    assertThat(
+            validator.validate(
+                edit.requestUrl("https://other.example.com/partners?api_key=***").build(), id))
+        .extracting(FieldError::toString)
+        .singleElement()
+        .asString()
+        .startsWith("requestUrl: required again: requestUrl now points at https://other.example");
+    assertThat(errors(c -> c.requestUrl("https://api.example.com/p?token=***")))
+        .containsExactly("requestUrl: holds a masked value (***): enter the real one");
+  }
+
+  @Test
+  void changingTheApiKeyHeaderNeedsTheKeyAgain() {
+    String name = unique();
+    long id =
+        store.create(
+            SampleConfigs.partners(name).toBuilder()
+                .auth(SyncConfig.Auth.apiKey("X-Api-Key", "k-123456"))
+                .build());
+
+    SyncConfig sameHeader =
+        SampleConfigs.partners(name).toBuilder()
+            .auth(SyncConfig.Auth.apiKey("x-api-key", ""))
+            .build();
+    SyncConfig otherHeader =
+        SampleConfigs.partners(name).toBuilder()
+            .auth(SyncConfig.Auth.apiKey("X-Debug-Echo", ""))
+            .build();
+
+    assertThat(validator.validate(sameHeader, id)).isEmpty();
+    assertThat(validator.validate(otherHeader, id))
+        .containsExactly(
+            new FieldError(
+                "auth.value",
+                "required again: the key now goes in header 'X-Debug-Echo' instead of"
+                    + " 'X-Api-Key', and a stored key is only sent in the header it was entered"
+                    + " for"));
+  }
+
+  @Test
+  void aSecretHeaderNeedsAValue() {
+    assertThat(errors(c -> c.headers(List.of(Header.secret("X-Shop-Token", "")))))
+        .containsExactly(
+            "headers[0].value: required: a secret header needs its value (omit it in an edit to"
+                + " keep the stored one)");
   }
 
   @Test

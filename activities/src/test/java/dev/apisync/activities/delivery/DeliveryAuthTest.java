@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apisync.activities.config.CredentialsLookup;
 import dev.apisync.activities.config.Header;
+import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.workflows.FailureTypes;
 import dev.apisync.workflows.HttpMethod;
 import io.temporal.failure.ApplicationFailure;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class DeliveryAuthTest {
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients();
+  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
 
   @AfterEach
   void closeClients() {

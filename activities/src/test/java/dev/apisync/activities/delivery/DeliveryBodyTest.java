@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apisync.activities.config.Header;
+import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryRequest;
 import dev.apisync.workflows.DeliveryResult;
@@ -28,7 +29,7 @@ class DeliveryBodyTest {
   private static final String PARTNER = "{\"external_id\":\"P-7\",\"name\":\"Azure Interior\"}";
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients();
+  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
 
   @AfterEach
   void closeClients() {

@@ -12,6 +12,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.apisync.activities.config.Header;
+import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.workflows.HttpMethod;
 import io.temporal.failure.ApplicationFailure;
 import mockwebserver3.MockResponse;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 class DeliveryLoggingTest {
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients();
+  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
   private final Logger logger = (Logger) LoggerFactory.getLogger(DeliveryActivitiesImpl.class);
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apisync.activities.config.Header;
+import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.workflows.FailureTypes;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.RequestPreview;
@@ -23,7 +24,7 @@ class DeliveryPreviewTest {
   private static final String RECORD = "{\"external_id\":\"P-7\",\"name\":\"Azure\"}";
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients();
+  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
 
   @AfterEach
   void closeClients() {

@@ -6,6 +6,7 @@ import static dev.apisync.activities.delivery.TestTargets.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.FailureTypes;
 import dev.apisync.workflows.HttpMethod;
@@ -25,7 +26,7 @@ class DeliveryRateLimitTest {
   private static final String RECORD = "{\"id\":7}";
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients();
+  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
   private final DeliveryActivitiesImpl delivery = TestTargets.delivery(noAuth(), clients);
   private final JdbcClient jdbc = JdbcClient.create(TestTargets.apisyncDatabase());
 

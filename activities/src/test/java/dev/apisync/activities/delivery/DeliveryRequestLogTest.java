@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.apisync.activities.config.AuthSettings;
 import dev.apisync.activities.config.CredentialsLookup;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.requestlog.AttemptOutcome;
@@ -18,6 +19,7 @@ import dev.apisync.activities.requestlog.LoggedText;
 import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.requestlog.RequestLogEntry;
 import dev.apisync.activities.requestlog.RequestLogFilter;
+import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryActivities;
@@ -31,9 +33,11 @@ import io.temporal.testing.TestActivityEnvironment;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +54,7 @@ class DeliveryRequestLogTest {
   private static final String RECORD = "{\"id\":7}";
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients();
+  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
   private final RequestLog requestLog = new RequestLog(DATABASE);
 
   @BeforeAll
@@ -107,6 +111,29 @@ class DeliveryRequestLogTest {
   }
 
   @Test
+  void aSecretHeaderReachesTheTargetButNotTheLog() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).build());
+    var lookup =
+        credentials(
+            AuthSettings.NONE,
+            Header.secret("X-Partner-Id", "p-55667788"),
+            new Header("X-Tenant", "acme"));
+    var config = config(server.url("/p?sig=s-123&token=t-456&page=1").toString(), HttpMethod.POST);
+
+    delivery(lookup).deliver(single(config, 7, RECORD));
+
+    RecordedRequest received = server.takeRequest(1, TimeUnit.SECONDS);
+    assertThat(received.getHeaders().get("X-Partner-Id")).isEqualTo("p-55667788");
+    assertThat(received.getTarget()).isEqualTo("/p?sig=s-123&token=t-456&page=1");
+    RequestLogEntry row = onlyRow();
+    assertThat(row.requestHeaders())
+        .containsEntry("X-Partner-Id", SecretRedactor.MASK)
+        .containsEntry("X-Tenant", "acme");
+    assertThat(row.url()).endsWith("/p?sig=***&token=***&page=1");
+    assertThat(row.toString()).doesNotContain("p-55667788", "s-123", "t-456");
+  }
+
+  @Test
   void retryableStatusIsLoggedAsRetrying() {
     server.enqueue(new MockResponse.Builder().code(503).body("busy").build());
 
@@ -157,7 +184,7 @@ class DeliveryRequestLogTest {
   }
 
   @Test
-  void bodiesLongerThan64KibAreCutAndMarked() {
+  void requestBodiesKeep64KibAndAnswersOnlyTheConfiguredBytes() {
     String longName = "n".repeat(70_000);
     server.enqueue(new MockResponse.Builder().code(200).body("r".repeat(100_000)).build());
 
@@ -168,10 +195,19 @@ class DeliveryRequestLogTest {
         .startsWith("{\"name\":\"nnn")
         .endsWith("[truncated at 65536 bytes]")
         .hasSizeLessThan(LoggedText.MAX_BYTES + 40);
-    assertThat(row.responseBody())
-        .startsWith("rrr")
-        .endsWith("[truncated at 65536 bytes]")
-        .hasSizeLessThan(LoggedText.MAX_BYTES + 40);
+    assertThat(row.responseBody()).isEqualTo("r".repeat(4096) + "\n[truncated at 4096 bytes]");
+  }
+
+  @Test
+  void answersKeepWhatApisyncLogsResponseBytesSays() {
+    server.enqueue(new MockResponse.Builder().code(200).body("0123456789").build());
+    var delivery =
+        new DeliveryActivitiesImpl(
+            noAuth(), clients, new RequestLog(DATABASE), new TargetRateLimiter(DATABASE), 4);
+
+    delivery.deliver(single(post(), 7, "{}"));
+
+    assertThat(onlyRow().responseBody()).isEqualTo("0123\n[truncated at 4 bytes]");
   }
 
   @Test
@@ -197,7 +233,11 @@ class DeliveryRequestLogTest {
     DataSource withoutTables = TestPostgres.freshDatabase("delivery_no_log");
     var delivery =
         new DeliveryActivitiesImpl(
-            noAuth(), clients, new RequestLog(withoutTables), new TargetRateLimiter(withoutTables));
+            noAuth(),
+            clients,
+            new RequestLog(withoutTables),
+            new TargetRateLimiter(withoutTables),
+            LoggedText.DEFAULT_RESPONSE_BYTES);
     Logger logger = (Logger) LoggerFactory.getLogger(RequestLog.class);
     ListAppender<ILoggingEvent> lines = new ListAppender<>();
     lines.start();
@@ -252,7 +292,12 @@ class DeliveryRequestLogTest {
   }
 
   private DeliveryActivitiesImpl delivery(CredentialsLookup lookup) {
-    return new DeliveryActivitiesImpl(lookup, clients, requestLog, new TargetRateLimiter(DATABASE));
+    return new DeliveryActivitiesImpl(
+        lookup,
+        clients,
+        requestLog,
+        new TargetRateLimiter(DATABASE),
+        LoggedText.DEFAULT_RESPONSE_BYTES);
   }
 
   private ConfigSnapshot post() {

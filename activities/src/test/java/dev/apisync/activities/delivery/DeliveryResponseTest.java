@@ -7,7 +7,9 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apisync.activities.requestlog.LoggedText;
 import dev.apisync.activities.requestlog.RequestLog;
+import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryResult;
 import dev.apisync.workflows.FailureTypes;
@@ -31,7 +33,7 @@ class DeliveryResponseTest {
   private static final String RECORD = "{\"id\":7}";
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients();
+  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
   private final DeliveryActivitiesImpl delivery = TestTargets.delivery(noAuth(), clients);
 
   @AfterEach
@@ -162,6 +164,7 @@ class DeliveryResponseTest {
             clients,
             new RequestLog(TestTargets.apisyncDatabase()),
             new TargetRateLimiter(TestTargets.apisyncDatabase()),
+            LoggedText.DEFAULT_RESPONSE_BYTES,
             clock);
     server.enqueue(
         new MockResponse.Builder()

@@ -5,7 +5,9 @@ import static dev.apisync.activities.delivery.TestTargets.noAuth;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apisync.activities.requestlog.LoggedText;
 import dev.apisync.activities.requestlog.RequestLog;
+import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.workflows.DeliveryRequest;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.MappedRecord;
@@ -24,7 +26,7 @@ class DeliveryScriptedBodyTest {
   private static final String SCRIPTED = "{\"data\":{\"id\":7},\"source\":\"odoo\"}";
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients();
+  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
 
   @AfterEach
   void closeClients() {
@@ -36,7 +38,8 @@ class DeliveryScriptedBodyTest {
         noAuth(),
         clients,
         new RequestLog(TestTargets.apisyncDatabase()),
-        new TargetRateLimiter(TestTargets.apisyncDatabase()));
+        new TargetRateLimiter(TestTargets.apisyncDatabase()),
+        LoggedText.DEFAULT_RESPONSE_BYTES);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static dev.apisync.activities.delivery.TestTargets.single;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.workflows.DeliveryRequest;
 import dev.apisync.workflows.DeliveryResult;
 import dev.apisync.workflows.HttpMethod;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class DeliveryUrlTest {
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients();
+  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
   private final DeliveryActivitiesImpl delivery = TestTargets.delivery(noAuth(), clients);
 
   @AfterEach

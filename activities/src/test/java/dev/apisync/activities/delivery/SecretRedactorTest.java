@@ -5,8 +5,10 @@ import static dev.apisync.activities.delivery.TestTargets.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apisync.activities.config.AuthSettings;
+import dev.apisync.activities.config.Header;
+import dev.apisync.activities.config.TargetCredentials;
+import java.util.List;
 import okhttp3.Headers;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 class SecretRedactorTest {
@@ -21,7 +23,7 @@ class SecretRedactorTest {
             "Set-Cookie", "sid=2",
             "Accept", "application/json");
 
-    Headers redacted = SecretRedactor.redactHeaders(headers, AuthSettings.NONE);
+    Headers redacted = SecretRedactor.redactHeaders(headers, noCredentials());
 
     assertThat(redacted)
         .isEqualTo(
@@ -38,7 +40,7 @@ class SecretRedactorTest {
     Headers redacted =
         SecretRedactor.redactHeaders(
             Headers.of("X-Partner", "k-987654", "X-Tenant", "acme"),
-            apiKey("x-partner", "k-987654"));
+            new TargetCredentials(apiKey("x-partner", "k-987654"), List.of()));
 
     assertThat(redacted.get("X-Partner")).isEqualTo("***");
     assertThat(redacted.get("X-Tenant")).isEqualTo("acme");
@@ -49,7 +51,7 @@ class SecretRedactorTest {
     Headers redacted =
         SecretRedactor.redactHeaders(
             Headers.of("X-Shop-Token", "abc", "X-Forwarded", "via tok-123456", "X-Request", "r1"),
-            bearer("tok-123456"));
+            new TargetCredentials(bearer("tok-123456"), List.of()));
 
     assertThat(redacted.get("X-Shop-Token")).isEqualTo("***");
     assertThat(redacted.get("X-Forwarded")).isEqualTo("***");
@@ -60,23 +62,32 @@ class SecretRedactorTest {
   void returnsACopyAndLeavesTheSentHeadersAlone() {
     Headers sent = Headers.of("Authorization", "Bearer t");
 
-    SecretRedactor.redactHeaders(sent, AuthSettings.NONE);
+    SecretRedactor.redactHeaders(sent, noCredentials());
 
     assertThat(sent.get("Authorization")).isEqualTo("Bearer t");
   }
 
   @Test
-  void masksSecretLookingQueryParameters() {
-    HttpUrl url = HttpUrl.get("https://api.example/p?api_key=s3cr3t&name=Azure&access_token=t");
+  void masksHeadersMarkedSecretAndTheirValueWherever() {
+    TargetCredentials credentials =
+        new TargetCredentials(
+            AuthSettings.NONE,
+            List.of(Header.secret("X-Partner-Id", "p-55667788"), new Header("X-Tenant", "acme")));
 
-    assertThat(SecretRedactor.redactUrl(url).toString())
-        .isEqualTo("https://api.example/p?api_key=***&name=Azure&access_token=***");
+    Headers redacted =
+        SecretRedactor.redactHeaders(
+            Headers.of(
+                "X-Partner-Id", "p-55667788",
+                "X-Tenant", "acme",
+                "X-Echo", "id=p-55667788"),
+            credentials);
+
+    assertThat(redacted.get("X-Partner-Id")).isEqualTo("***");
+    assertThat(redacted.get("X-Echo")).isEqualTo("***");
+    assertThat(redacted.get("X-Tenant")).isEqualTo("acme");
   }
 
-  @Test
-  void leavesAUrlWithoutSecretsExactlyAsItWas() {
-    HttpUrl url = HttpUrl.get("https://api.example/p?name=A%20B&x");
-
-    assertThat(SecretRedactor.redactUrl(url)).isSameAs(url);
+  private static TargetCredentials noCredentials() {
+    return new TargetCredentials(AuthSettings.NONE, List.of());
   }
 }

@@ -5,17 +5,14 @@ import static dev.apisync.activities.delivery.TestTargets.noAuth;
 import static dev.apisync.activities.delivery.TestTargets.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.workflows.HttpMethod;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.SocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +22,7 @@ class TargetClientsTest {
 
   @Test
   void sameTimeoutsShareOneClient() {
-    try (TargetClients clients = new TargetClients()) {
+    try (TargetClients clients = new TargetClients(TestEgress.loopbackAllowed())) {
       OkHttpClient first = clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
       OkHttpClient again = clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
 
@@ -35,7 +32,7 @@ class TargetClientsTest {
 
   @Test
   void differentTimeoutsGetTheirOwnClientOverOnePoolAndDispatcher() {
-    try (TargetClients clients = new TargetClients()) {
+    try (TargetClients clients = new TargetClients(TestEgress.loopbackAllowed())) {
       OkHttpClient quick = clients.forTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
       OkHttpClient patient = clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(300));
 
@@ -49,7 +46,7 @@ class TargetClientsTest {
 
   @Test
   void clientsNeitherFollowRedirectsNorRetryConnections() {
-    try (TargetClients clients = new TargetClients()) {
+    try (TargetClients clients = new TargetClients(TestEgress.loopbackAllowed())) {
       OkHttpClient client = clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
 
       assertThat(client.followRedirects()).isFalse();
@@ -63,52 +60,15 @@ class TargetClientsTest {
     RecordingSocketFactory sockets = new RecordingSocketFactory();
     server.enqueue(new MockResponse.Builder().code(200).build());
 
-    try (TargetClients clients = new TargetClients(sockets)) {
+    try (TargetClients clients =
+        new TargetClients(TestEgress.loopbackAllowed(), sockets, Dns.SYSTEM)) {
       TestTargets.delivery(noAuth(), clients)
           .deliver(single(config(server.url("/p").toString(), HttpMethod.POST), 7, "{\"id\":7}"));
 
-      assertThat(sockets.created).isNotEmpty();
-      for (Socket socket : sockets.created) {
+      assertThat(sockets.created()).isNotEmpty();
+      for (Socket socket : sockets.created()) {
         assertThat(socket.getTcpNoDelay()).isTrue();
       }
-    }
-  }
-
-  /** Hands out the production factory's sockets and keeps them for inspection. */
-  private static final class RecordingSocketFactory extends SocketFactory {
-    private final SocketFactory delegate = new NoDelaySocketFactory();
-    private final List<Socket> created = new CopyOnWriteArrayList<>();
-
-    private Socket keep(Socket socket) {
-      created.add(socket);
-      return socket;
-    }
-
-    @Override
-    public Socket createSocket() throws IOException {
-      return keep(delegate.createSocket());
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      return keep(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress local, int localPort)
-        throws IOException {
-      return keep(delegate.createSocket(host, port, local, localPort));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      return keep(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort)
-        throws IOException {
-      return keep(delegate.createSocket(host, port, local, localPort));
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.apisync.activities.config.AuthType;
 import dev.apisync.activities.config.CredentialsLookup;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.config.TargetCredentials;
+import dev.apisync.activities.requestlog.LoggedText;
 import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.ConfigSnapshot;
@@ -41,7 +42,8 @@ final class TestTargets {
         lookup,
         clients,
         new RequestLog(apisyncDatabase()),
-        new TargetRateLimiter(apisyncDatabase()));
+        new TargetRateLimiter(apisyncDatabase()),
+        LoggedText.DEFAULT_RESPONSE_BYTES);
   }
 
   static ConfigSnapshot config(String url, HttpMethod method) {

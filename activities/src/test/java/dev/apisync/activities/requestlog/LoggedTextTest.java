@@ -37,8 +37,8 @@ class LoggedTextTest {
     byte[] exact = "y".repeat(LoggedText.MAX_BYTES).getBytes(StandardCharsets.UTF_8);
     byte[] more = "y".repeat(LoggedText.MAX_BYTES + 1).getBytes(StandardCharsets.UTF_8);
 
-    assertThat(LoggedText.ofStart(exact)).doesNotContain("truncated");
-    assertThat(LoggedText.ofStart(more)).endsWith(MARKER).startsWith("yyy");
+    assertThat(LoggedText.ofStart(exact, LoggedText.MAX_BYTES)).doesNotContain("truncated");
+    assertThat(LoggedText.ofStart(more, LoggedText.MAX_BYTES)).endsWith(MARKER).startsWith("yyy");
   }
 
   @Test

@@ -89,8 +89,10 @@ public class ConfigController {
   @Operation(
       summary = "Replace a sync config",
       description =
-          "The body replaces the whole config; omitted fields take their defaults, except auth"
-              + " secrets: omit one (with an unchanged auth type) to keep the stored secret.")
+          "The body replaces the whole config; omitted fields take their defaults, except"
+              + " secrets: omit an auth secret (with an unchanged auth type and apiKey header) or a"
+              + " secret header's value to keep the stored one. A replace that moves requestUrl to"
+              + " another origin (scheme, host, port) must carry every secret again.")
   @ApiResponse(responseCode = "200", description = "The replaced config")
   @ApiResponse(
       responseCode = "400",

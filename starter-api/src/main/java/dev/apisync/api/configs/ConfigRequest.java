@@ -30,7 +30,10 @@ public record ConfigRequest(
             defaultValue = "[]")
         String filterDomain,
     @Schema(
-            description = "Absolute http(s) URL; {externalKey} placeholders are filled per record",
+            description =
+                "Absolute http(s) URL; {externalKey} placeholders are filled per record. Secret"
+                    + " query values and userinfo that a read showed as *** may be sent back"
+                    + " masked to keep the stored ones, while the origin stays the same",
             example = "https://crm.example.com/api/partners/{external_id}")
         String requestUrl,
     @Schema(allowableValues = {"GET", "POST", "PUT", "PATCH", "DELETE"}) String httpMethod,
@@ -170,14 +173,22 @@ public record ConfigRequest(
     }
   }
 
+  /** A custom header; a secret one is write-only: omit its value on a replace to keep it. */
+  @JsonIgnoreProperties({"valueSet"})
   @Schema(name = "Header")
   public record HeaderBody(
       String key,
-      String value,
+      @Schema(description = "The value; write-only when secret") String value,
+      @Schema(
+              description =
+                  "The value is a credential: encrypted at rest, never returned, masked in the"
+                      + " request log",
+              defaultValue = "false")
+          Boolean secret,
       @Schema(hidden = true) @JsonAnySetter Map<String, Object> unknownFields) {
 
     Header toHeader() {
-      return new Header(key == null ? "" : key.trim(), value == null ? "" : value);
+      return new Header(key == null ? "" : key.trim(), value, Boolean.TRUE.equals(secret));
     }
   }
 

@@ -7,11 +7,16 @@ import dev.apisync.activities.config.Header;
 import dev.apisync.activities.config.StoredConfig;
 import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.workflows.RetrySettings;
+import dev.apisync.workflows.UrlRedaction;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-/** A stored sync config as the API returns it: secrets are replaced by {@code ...Set} flags. */
+/**
+ * A stored sync config as the API returns it: secrets are replaced by {@code ...Set} flags, and the
+ * request URL's userinfo and secret-looking query values are masked (a replace that sends them back
+ * masked keeps the stored ones).
+ */
 @Schema(name = "SyncConfig")
 public record ConfigView(
     long id,
@@ -23,7 +28,7 @@ public record ConfigView(
     int connectTimeout,
     int readTimeout,
     AuthView auth,
-    List<Header> headers,
+    List<HeaderView> headers,
     List<LineView> lines,
     boolean paginated,
     int pageSize,
@@ -47,12 +52,12 @@ public record ConfigView(
         config.name(),
         config.model(),
         config.filterDomain(),
-        config.requestUrl(),
+        UrlRedaction.redact(config.requestUrl()),
         config.httpMethod(),
         config.connectTimeout(),
         config.readTimeout(),
         AuthView.of(config.auth()),
-        config.headers(),
+        config.headers().stream().map(HeaderView::of).toList(),
         config.lines().stream().map(LineView::of).toList(),
         config.paginated(),
         config.pageSize(),
@@ -93,6 +98,22 @@ public record ConfigView(
         case BEARER -> new AuthView("bearer", null, null, secretSet, null, null);
         case API_KEY -> new AuthView("apiKey", null, null, null, auth.headerName(), secretSet);
       };
+    }
+  }
+
+  /** A custom header; a secret one shows only that its value is set. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @Schema(name = "HeaderView")
+  public record HeaderView(
+      String key,
+      @Schema(description = "Absent for a secret header") String value,
+      @Schema(description = "true for a secret header, else absent") Boolean secret,
+      @Schema(description = "Secret headers: whether the value is set") Boolean valueSet) {
+
+    static HeaderView of(Header header) {
+      return header.secret()
+          ? new HeaderView(header.key(), null, true, !header.value().isEmpty())
+          : new HeaderView(header.key(), header.value(), null, null);
     }
   }
 

@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
     name = "Request log",
     description =
         "One row per HTTP attempt a run made: method, URL, headers and bodies (secrets masked,"
-            + " bodies cut at 64 KiB), status, duration and outcome. Rows are kept for"
+            + " request bodies cut at 64 KiB, answers at apisync.logs.response-bytes, default 4"
+            + " KiB), status, duration and outcome. Rows are kept for"
             + " apisync.logs.retention (default 30 days), longer than Temporal keeps runs.")
 public class LogController {
 

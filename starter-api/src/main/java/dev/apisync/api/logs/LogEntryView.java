@@ -29,12 +29,17 @@ public record LogEntryView(
     @Schema(description = "Null when no response came back", nullable = true)
         Integer responseStatus,
     @Schema(nullable = true) Map<String, String> responseHeaders,
-    @Schema(description = "The first 64 KiB, as for requestBody", nullable = true)
+    @Schema(
+            description =
+                "The first apisync.logs.response-bytes (default 4 KiB), marked as for requestBody"
+                    + " when cut",
+            nullable = true)
         String responseBody,
     long durationMs,
     @Schema(
             description =
-                "SENT (2xx), RETRYING (408, 425, 429, 5xx: retried), FAILED (3xx, other 4xx: not"
+                "SENT (2xx), RETRYING (408, 425, 429, 5xx: retried), FAILED (3xx, other 4xx, or the"
+                    + " egress policy refused the target: not"
                     + " retried), ERROR (no response: timeout, refused, reset)",
             allowableValues = {"SENT", "RETRYING", "FAILED", "ERROR"})
         String outcome,

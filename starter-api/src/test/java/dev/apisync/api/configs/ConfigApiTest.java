@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.api.ApiTestContext;
+import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,6 +49,7 @@ class ConfigApiTest extends ApiTestContext {
 
   @Autowired DataSource dataSource;
   @Autowired ConfigStore store;
+  @Autowired WorkflowClient workflows;
 
   @BeforeEach
   void noConfigs() {
@@ -232,6 +234,112 @@ class ConfigApiTest extends ApiTestContext {
     assertThat(replaced.get("readTimeout").asInt()).isEqualTo(60);
     assertThat(replaced.get("auth").get("passwordSet").asBoolean()).isTrue();
     assertThat(store.credentials(id).auth().password()).isEqualTo("pa55-word");
+  }
+
+  @Test
+  void refusesTargetsOnInternalNetworksNamingRequestUrl() throws Exception {
+    for (String url :
+        List.of(
+            "http://169.254.169.254/latest/meta-data",
+            "http://localhost:" + port + "/api/configs",
+            "http://10.0.0.1/")) {
+      ObjectNode config = valid();
+      config.put("requestUrl", url);
+
+      HttpResponse<String> response = send("POST", "/api/configs", config.toString());
+
+      assertProblem(response, 400, "Invalid sync config");
+      assertThat(errors(response))
+          .singleElement()
+          .asString()
+          .startsWith("requestUrl: ")
+          .contains(" is a ", "targets on internal networks are refused unless allowed by")
+          .contains("apisync.egress.allow");
+    }
+    assertThat(ids(send("GET", "/api/configs", null))).isEmpty();
+  }
+
+  @Test
+  void movingAStoredPasswordToAnotherOriginNeedsItAgain() throws Exception {
+    long id = JSON.readTree(send("POST", "/api/configs", VALID).body()).get("id").asLong();
+    ObjectNode edited = (ObjectNode) JSON.readTree(send("GET", "/api/configs/" + id, null).body());
+    edited.put("requestUrl", "https://collector.attacker.example/{external_id}");
+
+    HttpResponse<String> response = send("PUT", "/api/configs/" + id, edited.toString());
+
+    assertProblem(response, 400, "Invalid sync config");
+    assertThat(errors(response))
+        .containsExactly(
+            "auth.password: required again: requestUrl now points at"
+                + " https://collector.attacker.example:443 instead of https://crm.example.com:443,"
+                + " and a stored secret is only sent to the origin it was entered for");
+    assertThat(store.find(id).orElseThrow().config().requestUrl())
+        .isEqualTo("https://crm.example.com/api/partners/{external_id}");
+
+    ((ObjectNode) edited.get("auth")).put("password", "n3w-pa55");
+    assertThat(send("PUT", "/api/configs/" + id, edited.toString()).statusCode()).isEqualTo(200);
+    assertThat(store.credentials(id).auth().password()).isEqualTo("n3w-pa55");
+  }
+
+  @Test
+  void secretHeadersAreStoredButNeverReturned() throws Exception {
+    ObjectNode config = valid();
+    ArrayNode headers = config.putArray("headers");
+    headers.addObject().put("key", "X-Shop-Token").put("value", "shop-s3cr3t").put("secret", true);
+    headers.addObject().put("key", "X-Tenant").put("value", "acme");
+
+    HttpResponse<String> created = send("POST", "/api/configs", config.toString());
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = JSON.readTree(created.body()).get("id").asLong();
+    HttpResponse<String> read = send("GET", "/api/configs/" + id, null);
+    assertThat(created.body() + read.body() + send("GET", "/api/configs", null).body())
+        .doesNotContain("shop-s3cr3t");
+    assertThat(JSON.readTree(read.body()).get("headers").toString())
+        .isEqualTo(
+            "[{\"key\":\"X-Shop-Token\",\"secret\":true,\"valueSet\":true},"
+                + "{\"key\":\"X-Tenant\",\"value\":\"acme\"}]");
+    assertThat(
+            JdbcClient.create(dataSource)
+                .sql("SELECT count(*) FROM sync_config_header WHERE value LIKE '%shop-s3cr3t%'")
+                .query(Integer.class)
+                .single())
+        .isZero();
+
+    // Sending back what was read keeps the stored value.
+    assertThat(send("PUT", "/api/configs/" + id, read.body()).statusCode()).isEqualTo(200);
+    assertThat(store.credentials(id).headers().getFirst().value()).isEqualTo("shop-s3cr3t");
+  }
+
+  @Test
+  void queryAndUserinfoSecretsAreMaskedInViewsAndTheRunSummary() throws Exception {
+    String url = "https://odoo:pw-1@crm.example.com/api/partners/{external_id}?api_key=k-998877";
+    ObjectNode config = valid();
+    config.put("requestUrl", url);
+
+    HttpResponse<String> created = send("POST", "/api/configs", config.toString());
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String masked = "https://***@crm.example.com/api/partners/{external_id}?api_key=***";
+    long id = JSON.readTree(created.body()).get("id").asLong();
+    HttpResponse<String> read = send("GET", "/api/configs/" + id, null);
+    assertThat(JSON.readTree(read.body()).get("requestUrl").asString()).isEqualTo(masked);
+    assertThat(created.body() + read.body() + send("GET", "/api/configs", null).body())
+        .doesNotContain("k-998877")
+        .doesNotContain("pw-1");
+
+    assertThat(send("PUT", "/api/configs/" + id, read.body()).statusCode()).isEqualTo(200);
+    assertThat(store.find(id).orElseThrow().config().requestUrl()).isEqualTo(url);
+
+    HttpResponse<String> started =
+        send("POST", "/api/configs/" + id + "/runs", "{\"dryRun\":true}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String workflowId = JSON.readTree(started.body()).get("workflowId").asString();
+    String summary = workflows.newUntypedWorkflowStub(workflowId).describe().getStaticSummary();
+    assertThat(summary)
+        .contains("crm.example.com/api/partners/{external_id}")
+        .doesNotContain("k-998877")
+        .doesNotContain("pw-1");
   }
 
   @Test

@@ -1,0 +1,21 @@
+package dev.apisync.activities.wiring;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where configs may send ({@code apisync.egress.*}); see {@link
+ * dev.apisync.activities.egress.EgressPolicy}.
+ *
+ * @param allow hosts, host:port pairs, addresses or CIDR blocks on internal networks that targets
+ *     may use anyway (e.g. {@code crm.internal:8443}, {@code 10.20.0.0/16})
+ * @param deny targets refused whatever else applies, in the same forms
+ */
+@ConfigurationProperties("apisync.egress")
+public record EgressProperties(List<String> allow, List<String> deny) {
+
+  public EgressProperties {
+    allow = allow == null ? List.of() : List.copyOf(allow);
+    deny = deny == null ? List.of() : List.copyOf(deny);
+  }
+}
