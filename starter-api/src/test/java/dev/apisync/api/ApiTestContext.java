@@ -3,7 +3,12 @@ package dev.apisync.api;
 import dev.apisync.activities.config.SampleSource;
 import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.testing.TestPostgres;
+import dev.apisync.workflows.SyncRunOptions;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.testing.TestWorkflowEnvironment;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,4 +48,14 @@ public abstract class ApiTestContext {
   }
 
   @LocalServerPort protected int port;
+
+  @Autowired private TestWorkflowEnvironment temporal;
+
+  /** The in-memory test server knows no search attributes until told (a real server is, once). */
+  @BeforeEach
+  void registerSearchAttributes() {
+    for (SearchAttributeKey<?> key : SyncRunOptions.SEARCH_ATTRIBUTES) {
+      temporal.registerSearchAttribute(key.getName(), key.getValueType());
+    }
+  }
 }

@@ -3,6 +3,7 @@ package dev.apisync.workflows;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,6 +26,10 @@ public final class SyncRunOptions {
   /** What started the run ({@link Trigger} name): {@code ApiSyncTrigger=Keyword}. */
   public static final SearchAttributeKey<String> TRIGGER =
       SearchAttributeKey.forKeyword("ApiSyncTrigger");
+
+  /** Every search attribute apisync sets: each Temporal server must have them registered. */
+  public static final List<SearchAttributeKey<?>> SEARCH_ATTRIBUTES =
+      List.of(CONFIG_ID, MODEL, TRIGGER);
 
   public static final String MEMO_CONFIG_ID = "configId";
   public static final String MEMO_TRIGGER = "trigger";
