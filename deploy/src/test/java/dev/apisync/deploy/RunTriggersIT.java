@@ -39,8 +39,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -95,6 +97,8 @@ class RunTriggersIT {
       "--spring.temporal.connection.target=" + temporal.target(),
       "--apisync.temporal.ui-url=" + temporal.webUiUrl().orElseThrow(),
       "--server.port=0",
+      // No test here runs Python: one warm context is enough, and starts in seconds, not a minute.
+      "--apisync.scripts.pool-size=1",
     };
     worker = WorkerApplication.builder().run(arguments);
     api = ApiApplication.builder().run(arguments);
@@ -349,16 +353,34 @@ class RunTriggersIT {
 
       browser.findElement(By.linkText(workflowId)).click();
       // UI 2.54 shows a run's summary and details under its "User Metadata" tab.
-      wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("User Metadata")))
+      wait.until(
+              ExpectedConditions.elementToBeClickable(
+                  By.xpath("//*[normalize-space(text()) = 'User Metadata']")))
           .click();
       try {
-        wait.until(page -> page.findElement(By.tagName("body")).getText().contains(summary));
+        // The frame is re-rendered as the page loads: a stale one is looked up again.
+        wait.ignoring(StaleElementReferenceException.class)
+            .until(page -> visibleText(page).contains(summary));
       } finally {
         screenshot(browser, "web-ui-run-summary.png");
       }
     } finally {
       browser.quit();
     }
+  }
+
+  /** The page's text and that of its frames (the UI renders a summary's markdown in one). */
+  private static String visibleText(WebDriver browser) {
+    StringBuilder text = new StringBuilder(browser.findElement(By.tagName("body")).getText());
+    for (WebElement frame : browser.findElements(By.tagName("iframe"))) {
+      try {
+        browser.switchTo().frame(frame);
+        text.append('\n').append(browser.findElement(By.tagName("body")).getText());
+      } finally {
+        browser.switchTo().defaultContent();
+      }
+    }
+    return text.toString();
   }
 
   /** Debian's Chromium and chromedriver: nothing is downloaded (no Selenium Manager). */
