@@ -67,14 +67,15 @@ class RunVisibility {
    * just started may not be visible yet).
    */
   Map<String, RunStatus> statuses(Collection<String> workflowIds) {
-    if (workflowIds.isEmpty()) {
-      return Map.of();
-    }
+    // apisync's workflow ids are slugs; one with a quote could not be in the query.
     String ids =
         workflowIds.stream()
             .filter(id -> id.indexOf('\'') < 0)
             .map(id -> "'" + id + "'")
             .collect(Collectors.joining(", "));
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
     return client
         .listExecutions("WorkflowId IN (" + ids + ") AND ExecutionStatus != 'ContinuedAsNew'")
         .collect(
