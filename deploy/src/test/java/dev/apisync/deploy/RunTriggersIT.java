@@ -178,7 +178,7 @@ class RunTriggersIT {
     assertThat(runs).allSatisfy(r -> assertThat(r.path("trigger").asText()).isEqualTo("SCHEDULE"));
     await()
         .atMost(RUN_TIMEOUT)
-        .until(() -> JSON.readTree(get(schedule(configId)).body()).path("recentRuns").size() == 4);
+        .until(() -> JSON.readTree(get(schedule(configId)).body()).path("recentRuns").size() >= 4);
 
     assertThat(delete(schedule(configId)).statusCode()).isEqualTo(204);
     HttpResponse<String> gone = get(schedule(configId));
