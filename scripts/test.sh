@@ -19,4 +19,10 @@ if ! command -v temporal >/dev/null 2>&1; then
   exit 1
 fi
 
+# The Web UI test drives Debian's Chromium through chromedriver (nothing can download a browser).
+if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
+  echo "Chromium not found: installing chromium and chromium-driver from Debian" >&2
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >&2
+fi
+
 mvn -B verify "$@"

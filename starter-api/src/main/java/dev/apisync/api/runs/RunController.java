@@ -1,5 +1,6 @@
 package dev.apisync.api.runs;
 
+import dev.apisync.activities.config.FieldError;
 import dev.apisync.api.EmptyJsonBody;
 import dev.apisync.api.InvalidParameterException;
 import dev.apisync.workflows.Trigger;
@@ -7,7 +8,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,30 +62,56 @@ public class RunController {
   @GetMapping("/api/runs")
   @Operation(
       operationId = "listRuns",
-      summary = "Runs newest first, from apisync's runs table (kept beyond Temporal's retention)")
+      summary = "Runs from Temporal's visibility store, running first, then newest closed",
+      description =
+          "Filters are a visibility query over apisync's search attributes (ApiSyncConfigId,"
+              + " ApiSyncTrigger) and ExecutionStatus; the same query finds the runs in the"
+              + " Temporal Web UI. Runs past Temporal's retention are not listed; GET"
+              + " /api/runs/{workflowId} still answers for them from apisync's runs table.")
   public RunList list(
       @RequestParam(defaultValue = "0") long configId,
+      @Parameter(description = "MANUAL, SCHEDULE, EVENT or WEBHOOK")
+          @RequestParam(defaultValue = "")
+          String trigger,
       @Parameter(description = "RUNNING, COMPLETED, FAILED, CANCELED or TERMINATED")
           @RequestParam(defaultValue = "")
           String status,
-      @Parameter(
-              description =
-                  "Only runs started before this instant (the previous page's nextBefore)")
-          @RequestParam(required = false)
-          Instant before,
+      @Parameter(description = "The previous page's nextPageToken") @RequestParam(defaultValue = "")
+          String pageToken,
       @RequestParam(defaultValue = "50") int limit) {
-    if (!status.isEmpty()) {
-      try {
-        RunStatus.valueOf(status);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidParameterException(
-            "status", "must be one of RUNNING, COMPLETED, FAILED, CANCELED, TERMINATED");
-      }
+    List<FieldError> errors = new ArrayList<>();
+    Optional<Trigger> triggerFilter =
+        parse(trigger, Trigger.class, "trigger", "MANUAL, SCHEDULE, EVENT, WEBHOOK", errors);
+    Optional<RunStatus> statusFilter =
+        parse(
+            status,
+            RunStatus.class,
+            "status",
+            "RUNNING, COMPLETED, FAILED, CANCELED, TERMINATED",
+            errors);
+    if (configId < 0) {
+      errors.add(new FieldError("configId", "must be a config id"));
     }
     if (limit < 1 || limit > MAX_LIST) {
-      throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIST);
+      errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIST));
     }
-    return runs.list(configId, status, before == null ? Instant.now() : before, limit);
+    if (!errors.isEmpty()) {
+      throw new InvalidParameterException(errors);
+    }
+    return runs.list(new RunFilter(configId, triggerFilter, statusFilter), limit, pageToken);
+  }
+
+  private static <E extends Enum<E>> Optional<E> parse(
+      String value, Class<E> type, String parameter, String allowed, List<FieldError> errors) {
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Enum.valueOf(type, value));
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError(parameter, "must be one of " + allowed));
+      return Optional.empty();
+    }
   }
 
   @PostMapping(path = "/api/runs/{workflowId}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * A page of runs, newest first.
+ * A page of runs.
  *
- * @param nextBefore pass as {@code before} for the next page; absent on the last page
+ * @param nextPageToken pass as {@code pageToken} for the next page; absent on the last page
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunList(List<RunSummary> runs, String nextBefore) {}
+public record RunList(List<RunSummary> runs, String nextPageToken) {}

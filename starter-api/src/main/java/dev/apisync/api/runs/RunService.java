@@ -26,7 +26,10 @@ import io.temporal.failure.TemporalFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Service;
@@ -42,13 +45,20 @@ public class RunService {
   private final ConfigStore configs;
   private final RunStore runs;
   private final TemporalUiLinks links;
+  private final RunVisibility visibility;
   private final Clock clock = Clock.systemUTC();
 
-  RunService(WorkflowClient client, ConfigStore configs, RunStore runs, TemporalUiLinks links) {
+  RunService(
+      WorkflowClient client,
+      ConfigStore configs,
+      RunStore runs,
+      TemporalUiLinks links,
+      RunVisibility visibility) {
     this.client = client;
     this.configs = configs;
     this.runs = runs;
     this.links = links;
+    this.visibility = visibility;
   }
 
   public RunStarted start(long configId, List<Long> recordIds, boolean dryRun, Trigger trigger) {
@@ -134,18 +144,30 @@ public class RunService {
   }
 
   /**
-   * Runs newest first from apisync's runs table. A row still RUNNING is checked against Temporal,
-   * since a terminated run cannot record its own end.
+   * One page of runs from Temporal's visibility store, with the counts the runs recorded (one query
+   * for the page). Nothing is written and no run is described one by one.
    */
-  public RunList list(long configId, String status, Instant before, int limit) {
-    List<RunRecord> page = runs.list(configId, status, before, limit + 1);
+  public RunList list(RunFilter filter, int limit, String pageToken) {
+    RunVisibility.VisibleRuns page = visibility.list(filter, limit, pageToken);
+    Map<String, RunRecord> recorded =
+        runs.findAll(page.runs().stream().map(run -> run.getExecution().getWorkflowId()).toList());
     List<RunSummary> summaries =
-        page.stream()
-            .limit(limit)
-            .map(run -> RunSummary.of(run, current(run), uiUrl(run)))
+        page.runs().stream()
+            .map(
+                run -> {
+                  String workflowId = run.getExecution().getWorkflowId();
+                  return RunSummary.of(
+                      run,
+                      Optional.ofNullable(recorded.get(workflowId)),
+                      links.run(workflowId, run.getExecution().getRunId()));
+                })
             .toList();
-    String nextBefore = page.size() > limit ? page.get(limit - 1).startedAt().toString() : null;
-    return new RunList(summaries, nextBefore);
+    return new RunList(summaries, page.nextPageToken());
+  }
+
+  /** Each listed run's current status, where Temporal's visibility store knows it. */
+  public Map<String, RunStatus> statuses(Collection<String> workflowIds) {
+    return visibility.statuses(workflowIds);
   }
 
   /** Asks the run to stop after the requests in flight; it records what it sent. */
@@ -224,24 +246,6 @@ public class RunService {
     }
     return new SyncProgress(
         recorded.pages(), recorded.sent(), recorded.failed(), recorded.skipped(), 0);
-  }
-
-  private RunStatus current(RunRecord run) {
-    RunStatus recorded = RunStatus.valueOf(run.status());
-    if (recorded != RunStatus.RUNNING) {
-      return recorded;
-    }
-    try {
-      RunStatus actual =
-          RunStatus.of(client.newUntypedWorkflowStub(run.workflowId()).describe().getStatus());
-      if (actual == RunStatus.TERMINATED || actual == RunStatus.FAILED) {
-        runs.markClosed(
-            run.workflowId(), actual.name(), "closed without recording its end", clock.instant());
-      }
-      return actual;
-    } catch (WorkflowNotFoundException e) {
-      return recorded;
-    }
   }
 
   private RunView recordedView(RunRecord run) {
