@@ -148,7 +148,9 @@ class AccessApiTest extends ApiTestContext {
   @Test
   void aViewerReadsButCannotWrite() {
     String viewer = issue("dashboards", "viewer");
-    for (String read : List.of("/api/configs", "/api/runs", "/api/logs", "/v3/api-docs")) {
+    // (GET /api/runs is a visibility query, which the in-memory Temporal server lacks: the
+    // deploy ITs list runs as a viewer against the real dev server.)
+    for (String read : List.of("/api/configs", "/api/logs", "/v3/api-docs")) {
       assertThat(api.send(viewer, "GET", read, null).statusCode()).as(read).isEqualTo(200);
     }
     for (String write : WRITES) {
