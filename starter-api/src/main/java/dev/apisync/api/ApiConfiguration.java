@@ -6,6 +6,7 @@ import dev.apisync.activities.script.PythonScripts;
 import dev.apisync.activities.script.SyntaxProblem;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.wiring.CodecConfiguration;
 import dev.apisync.activities.wiring.ScriptConfiguration;
 import dev.apisync.activities.wiring.StorageConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Import;
  * and evaluates their Python-valued domains.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({StorageConfiguration.class, ScriptConfiguration.class})
+@Import({StorageConfiguration.class, ScriptConfiguration.class, CodecConfiguration.class})
 public class ApiConfiguration {
 
   @Bean

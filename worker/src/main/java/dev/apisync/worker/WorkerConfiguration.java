@@ -23,6 +23,7 @@ import dev.apisync.activities.source.RecordReader;
 import dev.apisync.activities.source.RecordSource;
 import dev.apisync.activities.source.RelationReader;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.wiring.CodecConfiguration;
 import dev.apisync.activities.wiring.ScriptConfiguration;
 import dev.apisync.activities.wiring.StorageConfiguration;
 import java.time.Clock;
@@ -41,7 +42,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * the request log's retention job.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({StorageConfiguration.class, ScriptConfiguration.class})
+@Import({StorageConfiguration.class, ScriptConfiguration.class, CodecConfiguration.class})
 @EnableScheduling
 @EnableConfigurationProperties(RequestLogProperties.class)
 public class WorkerConfiguration {

@@ -2,6 +2,7 @@ package dev.apisync.api.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apisync.activities.codec.PayloadKeys;
 import dev.apisync.activities.config.SampleSource;
 import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.requestlog.AttemptOutcome;
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.config.name=" + ApiApplication.CONFIG_NAME,
-      "apisync.secrets.key=" + SecretCipher.DEVELOPMENT_KEY
+      "apisync.secrets.key=" + SecretCipher.DEVELOPMENT_KEY,
+      "apisync.temporal.codec.keys=" + PayloadKeys.DEVELOPMENT
     })
 class LogApiTest {
 
