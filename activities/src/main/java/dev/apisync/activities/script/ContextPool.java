@@ -1,8 +1,8 @@
 package dev.apisync.activities.script;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +18,15 @@ import org.slf4j.LoggerFactory;
  * A fixed number of warm contexts on the shared engine. An evaluation borrows one for its whole run
  * and gives it back. A context that was interrupted, cancelled or failed inside the language is
  * discarded, and a warm replacement is built in the background; its slot stays taken meanwhile, so
- * the pool never holds more than its size. The most recently used context is lent first, so a
- * lightly loaded worker keeps reusing its hottest context.
+ * the pool never holds more than its size.
+ *
+ * <p>Isolation: a context that ran an owner's code (a config's scripts) serves that owner only, for
+ * the rest of its life: whatever one config's script changed in it (a patched {@code datetime.now},
+ * {@code json.dumps}, a module global) no other config ever sees. An owner gets, in this order, its
+ * own most recently used idle context, a clean one, or the least recently used context of another
+ * owner, closed and replaced by a fresh one on the spot (the one cost of isolation, paid when
+ * configs take turns; pages of one config keep their warm context). Borrowing with no owner (syntax
+ * checks, which run no script code) takes any idle context and leaves it as it was.
  */
 final class ContextPool implements AutoCloseable {
 
@@ -28,8 +35,12 @@ final class ContextPool implements AutoCloseable {
   private final PythonEngine engine;
   private final int size;
   private final Semaphore permits;
-  private final Deque<ScriptContext> idle = new ConcurrentLinkedDeque<>();
+
+  /** Most recently used first. Guarded by itself. */
+  private final Deque<ScriptContext> idle = new ArrayDeque<>();
+
   private final AtomicLong created = new AtomicLong();
+  private final AtomicLong recycled = new AtomicLong();
   private final ExecutorService replacer =
       Executors.newSingleThreadExecutor(
           runnable -> {
@@ -54,12 +65,19 @@ final class ContextPool implements AutoCloseable {
     return created.get();
   }
 
+  /** Contexts closed because another owner needed one: what isolation has cost so far. */
+  long recycled() {
+    return recycled.get();
+  }
+
   /**
-   * A warm context, created (and warmed) first if none is idle.
+   * A warm context for {@code owner}, created (and warmed) first if none can serve it.
    *
+   * @param owner whose code the context will run (it then serves that owner only), or null for an
+   *     evaluation that runs no script code
    * @throws ScriptsBusyException when no context frees up within {@code wait}
    */
-  ScriptContext borrow(Duration wait) {
+  ScriptContext borrow(String owner, Duration wait) {
     try {
       if (!permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
         throw new ScriptsBusyException(
@@ -69,15 +87,50 @@ final class ContextPool implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new ScriptsBusyException("interrupted while waiting for a script context");
     }
-    ScriptContext context = idle.pollFirst();
-    if (context != null) {
-      return context;
-    }
+    ScriptContext context = take(owner);
     try {
-      return create();
+      if (context != null && !context.canServe(owner)) {
+        log.debug(
+            "Recycling script context #{} of {} for {}", context.number(), context.owner(), owner);
+        recycled.incrementAndGet();
+        context.close();
+        context = null;
+      }
+      if (context == null) {
+        context = create();
+      }
     } catch (RuntimeException | Error e) {
       permits.release();
       throw e;
+    }
+    context.claimFor(owner);
+    return context;
+  }
+
+  /**
+   * The idle context that serves {@code owner} best: its own, else a clean one, else the least
+   * recently used of another owner (which the caller must recycle); null when none is idle.
+   */
+  private ScriptContext take(String owner) {
+    synchronized (idle) {
+      if (owner == null) {
+        return idle.pollFirst();
+      }
+      ScriptContext clean = null;
+      for (ScriptContext context : idle) {
+        if (owner.equals(context.owner())) {
+          idle.remove(context);
+          return context;
+        }
+        if (clean == null && context.owner() == null) {
+          clean = context;
+        }
+      }
+      if (clean != null) {
+        idle.remove(clean);
+        return clean;
+      }
+      return idle.pollLast();
     }
   }
 
@@ -85,7 +138,9 @@ final class ContextPool implements AutoCloseable {
     if (closed) {
       context.close();
     } else {
-      idle.offerFirst(context);
+      synchronized (idle) {
+        idle.offerFirst(context);
+      }
     }
     permits.release();
   }
@@ -99,7 +154,10 @@ final class ContextPool implements AutoCloseable {
             context.close();
             try {
               if (!closed) {
-                idle.offerFirst(create());
+                ScriptContext replacement = create();
+                synchronized (idle) {
+                  idle.offerFirst(replacement);
+                }
               }
             } catch (RuntimeException e) {
               log.warn("Could not replace a script context; the next evaluation builds one", e);
@@ -132,9 +190,9 @@ final class ContextPool implements AutoCloseable {
   public void close() {
     closed = true;
     replacer.shutdownNow();
-    ScriptContext context;
-    while ((context = idle.pollFirst()) != null) {
-      context.close();
+    synchronized (idle) {
+      idle.forEach(ScriptContext::close);
+      idle.clear();
     }
   }
 
