@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,10 @@ final class ContextPool implements AutoCloseable {
 
   private final AtomicLong created = new AtomicLong();
   private final AtomicLong recycled = new AtomicLong();
+
+  /** A clean warm context kept for the next switch between owners (see retireAndKeepASpare). */
+  private final AtomicReference<ScriptContext> spare = new AtomicReference<>();
+
   private final ExecutorService replacer =
       Executors.newSingleThreadExecutor(
           runnable -> {
@@ -93,8 +98,9 @@ final class ContextPool implements AutoCloseable {
         log.debug(
             "Recycling script context #{} of {} for {}", context.number(), context.owner(), owner);
         recycled.incrementAndGet();
-        context.close();
-        context = null;
+        ScriptContext retired = context;
+        context = spare.getAndSet(null);
+        retireAndKeepASpare(retired);
       }
       if (context == null) {
         context = create();
@@ -145,6 +151,34 @@ final class ContextPool implements AutoCloseable {
     permits.release();
   }
 
+  /**
+   * Closes a context that another owner needed, and builds a clean warm spare for the next such
+   * switch, both off the caller's thread: once configs take turns, a switch usually finds the spare
+   * ready instead of building a context while its evaluation waits. The spare is one context beyond
+   * the pool's size, built only once a switch has happened.
+   */
+  private void retireAndKeepASpare(ScriptContext retired) {
+    try {
+      replacer.execute(
+          () -> {
+            retired.close();
+            if (closed || spare.get() != null) {
+              return;
+            }
+            try {
+              ScriptContext fresh = create();
+              if (closed || !spare.compareAndSet(null, fresh)) {
+                fresh.close();
+              }
+            } catch (RuntimeException e) {
+              log.warn("Could not build a spare script context; the next switch builds one", e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      retired.close();
+    }
+  }
+
   /** Closes the context and builds a warm replacement, both off the caller's thread. */
   void discard(ScriptContext context) {
     log.debug("Discarding script context #{}", context.number());
@@ -190,6 +224,10 @@ final class ContextPool implements AutoCloseable {
   public void close() {
     closed = true;
     replacer.shutdownNow();
+    ScriptContext unused = spare.getAndSet(null);
+    if (unused != null) {
+      unused.close();
+    }
     synchronized (idle) {
       idle.forEach(ScriptContext::close);
       idle.clear();
