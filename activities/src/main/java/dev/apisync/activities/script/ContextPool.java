@@ -19,15 +19,16 @@ import org.slf4j.LoggerFactory;
  * A fixed number of warm contexts on the shared engine. An evaluation borrows one for its whole run
  * and gives it back. A context that was interrupted, cancelled or failed inside the language is
  * discarded, and a warm replacement is built in the background; its slot stays taken meanwhile, so
- * the pool never holds more than its size.
+ * the pool never holds more than its size (plus, once configs take turns, one spare).
  *
  * <p>Isolation: a context that ran an owner's code (a config's scripts) serves that owner only, for
  * the rest of its life: whatever one config's script changed in it (a patched {@code datetime.now},
  * {@code json.dumps}, a module global) no other config ever sees. An owner gets, in this order, its
  * own most recently used idle context, a clean one, or the least recently used context of another
- * owner, closed and replaced by a fresh one on the spot (the one cost of isolation, paid when
- * configs take turns; pages of one config keep their warm context). Borrowing with no owner (syntax
- * checks, which run no script code) takes any idle context and leaves it as it was.
+ * owner, closed and replaced by the clean spare (see {@link #retireAndKeepASpare}) or, when none is
+ * ready, by a fresh one built on the spot: the cost of isolation, paid only when configs take turns
+ * (the pages of one config keep their warm context). Borrowing with no owner (syntax checks, which
+ * run no script code) takes any idle context and leaves it as it was.
  */
 final class ContextPool implements AutoCloseable {
 
