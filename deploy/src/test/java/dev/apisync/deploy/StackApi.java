@@ -18,6 +18,11 @@ final class StackApi {
     this.token = token;
   }
 
+  /** The absolute URL of a path on this API. */
+  String url(String path) {
+    return baseUrl + path;
+  }
+
   HttpResponse<String> get(String path) throws Exception {
     return send(authorized(path).GET());
   }

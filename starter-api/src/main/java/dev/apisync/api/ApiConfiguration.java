@@ -7,6 +7,7 @@ import dev.apisync.activities.script.PythonScripts;
 import dev.apisync.activities.script.SyntaxProblem;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.wiring.CodecConfiguration;
 import dev.apisync.activities.wiring.EgressConfiguration;
 import dev.apisync.activities.wiring.ScriptConfiguration;
 import dev.apisync.activities.wiring.StorageConfiguration;
@@ -19,7 +20,12 @@ import org.springframework.context.annotation.Import;
  * evaluates their Python-valued domains and refuses targets the egress policy refuses.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({StorageConfiguration.class, ScriptConfiguration.class, EgressConfiguration.class})
+@Import({
+  StorageConfiguration.class,
+  ScriptConfiguration.class,
+  EgressConfiguration.class,
+  CodecConfiguration.class
+})
 public class ApiConfiguration {
 
   @Bean

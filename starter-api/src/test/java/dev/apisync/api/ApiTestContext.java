@@ -1,5 +1,6 @@
 package dev.apisync.api;
 
+import dev.apisync.activities.codec.PayloadKeys;
 import dev.apisync.activities.config.SampleSource;
 import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.testing.TestPostgres;
@@ -24,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "spring.config.name=" + ApiApplication.CONFIG_NAME,
       "apisync.secrets.key=" + SecretCipher.DEVELOPMENT_KEY,
-      "apisync.security.admin-token=" + ApiTestContext.ADMIN_TOKEN
+      "apisync.security.admin-token=" + ApiTestContext.ADMIN_TOKEN,
+      "apisync.temporal.codec.keys=" + PayloadKeys.DEVELOPMENT
     })
 public abstract class ApiTestContext {
 

@@ -24,6 +24,7 @@ import dev.apisync.activities.source.RecordReader;
 import dev.apisync.activities.source.RecordSource;
 import dev.apisync.activities.source.RelationReader;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.wiring.CodecConfiguration;
 import dev.apisync.activities.wiring.EgressConfiguration;
 import dev.apisync.activities.wiring.ScriptConfiguration;
 import dev.apisync.activities.wiring.StorageConfiguration;
@@ -43,7 +44,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * the request log's retention job.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({StorageConfiguration.class, ScriptConfiguration.class, EgressConfiguration.class})
+@Import({
+  StorageConfiguration.class,
+  ScriptConfiguration.class,
+  EgressConfiguration.class,
+  CodecConfiguration.class
+})
 @EnableScheduling
 @EnableConfigurationProperties(RequestLogProperties.class)
 public class WorkerConfiguration {

@@ -1,5 +1,7 @@
 package dev.apisync.worker;
 
+import dev.apisync.activities.codec.EncryptionCodec;
+import dev.apisync.activities.codec.PayloadKeys;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.delivery.TargetClients;
@@ -16,10 +18,12 @@ import dev.apisync.activities.testing.TestScripts;
 import dev.apisync.workflows.SyncRunWorkflow;
 import dev.apisync.workflows.SyncRunWorkflowImpl;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.util.unit.DataSize;
@@ -35,6 +39,8 @@ final class WorkflowTestRig implements AutoCloseable {
   final DataSource source;
   final ConfigStore store;
   final RunStore runs;
+  final EncryptionCodec codec =
+      new EncryptionCodec(PayloadKeys.parse(List.of(PayloadKeys.DEVELOPMENT)));
   private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
 
   private WorkflowTestRig(String prefix) {
@@ -49,9 +55,14 @@ final class WorkflowTestRig implements AutoCloseable {
     return new WorkflowTestRig(prefix);
   }
 
-  /** The source catalog reads lazily, so a class may create its source tables in @BeforeAll. */
+  /**
+   * The source catalog reads lazily, so a class may create its source tables in @BeforeAll. Client
+   * and worker encrypt payloads with the development key, as the apps do under {@code dev}.
+   */
   TestWorkflowExtension temporal() {
     return TestWorkflowExtension.newBuilder()
+        .setWorkflowClientOptions(
+            WorkflowClientOptions.newBuilder().setDataConverter(codec.dataConverter()).build())
         .registerWorkflowImplementationTypes(SyncRunWorkflowImpl.class)
         .setActivityImplementations(activities())
         .build();

@@ -1,8 +1,8 @@
 package dev.apisync.activities.script;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,16 @@ import org.slf4j.LoggerFactory;
  * A fixed number of warm contexts on the shared engine. An evaluation borrows one for its whole run
  * and gives it back. A context that was interrupted, cancelled or failed inside the language is
  * discarded, and a warm replacement is built in the background; its slot stays taken meanwhile, so
- * the pool never holds more than its size. The most recently used context is lent first, so a
- * lightly loaded worker keeps reusing its hottest context.
+ * the pool never holds more than its size (plus, once configs take turns, one spare).
+ *
+ * <p>Isolation: a context that ran an owner's code (a config's scripts) serves that owner only, for
+ * the rest of its life: whatever one config's script changed in it (a patched {@code datetime.now},
+ * {@code json.dumps}, a module global) no other config ever sees. An owner gets, in this order, its
+ * own most recently used idle context, a clean one, or the least recently used context of another
+ * owner, closed and replaced by the clean spare (see {@link #retireAndKeepASpare}) or, when none is
+ * ready, by a fresh one built on the spot: the cost of isolation, paid only when configs take turns
+ * (the pages of one config keep their warm context). Borrowing with no owner (syntax checks, which
+ * run no script code) takes any idle context and leaves it as it was.
  */
 final class ContextPool implements AutoCloseable {
 
@@ -28,8 +37,16 @@ final class ContextPool implements AutoCloseable {
   private final PythonEngine engine;
   private final int size;
   private final Semaphore permits;
-  private final Deque<ScriptContext> idle = new ConcurrentLinkedDeque<>();
+
+  /** Most recently used first. Guarded by itself. */
+  private final Deque<ScriptContext> idle = new ArrayDeque<>();
+
   private final AtomicLong created = new AtomicLong();
+  private final AtomicLong recycled = new AtomicLong();
+
+  /** A clean warm context kept for the next switch between owners (see retireAndKeepASpare). */
+  private final AtomicReference<ScriptContext> spare = new AtomicReference<>();
+
   private final ExecutorService replacer =
       Executors.newSingleThreadExecutor(
           runnable -> {
@@ -54,12 +71,19 @@ final class ContextPool implements AutoCloseable {
     return created.get();
   }
 
+  /** Contexts closed because another owner needed one: what isolation has cost so far. */
+  long recycled() {
+    return recycled.get();
+  }
+
   /**
-   * A warm context, created (and warmed) first if none is idle.
+   * A warm context for {@code owner}, created (and warmed) first if none can serve it.
    *
+   * @param owner whose code the context will run (it then serves that owner only), or null for an
+   *     evaluation that runs no script code
    * @throws ScriptsBusyException when no context frees up within {@code wait}
    */
-  ScriptContext borrow(Duration wait) {
+  ScriptContext borrow(String owner, Duration wait) {
     try {
       if (!permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
         throw new ScriptsBusyException(
@@ -69,15 +93,51 @@ final class ContextPool implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new ScriptsBusyException("interrupted while waiting for a script context");
     }
-    ScriptContext context = idle.pollFirst();
-    if (context != null) {
-      return context;
-    }
+    ScriptContext context = take(owner);
     try {
-      return create();
+      if (context != null && !context.canServe(owner)) {
+        log.debug(
+            "Recycling script context #{} of {} for {}", context.number(), context.owner(), owner);
+        recycled.incrementAndGet();
+        ScriptContext retired = context;
+        context = spare.getAndSet(null);
+        retireAndKeepASpare(retired);
+      }
+      if (context == null) {
+        context = create();
+      }
     } catch (RuntimeException | Error e) {
       permits.release();
       throw e;
+    }
+    context.claimFor(owner);
+    return context;
+  }
+
+  /**
+   * The idle context that serves {@code owner} best: its own, else a clean one, else the least
+   * recently used of another owner (which the caller must recycle); null when none is idle.
+   */
+  private ScriptContext take(String owner) {
+    synchronized (idle) {
+      if (owner == null) {
+        return idle.pollFirst();
+      }
+      ScriptContext clean = null;
+      for (ScriptContext context : idle) {
+        if (owner.equals(context.owner())) {
+          idle.remove(context);
+          return context;
+        }
+        if (clean == null && context.owner() == null) {
+          clean = context;
+        }
+      }
+      if (clean != null) {
+        idle.remove(clean);
+        return clean;
+      }
+      return idle.pollLast();
     }
   }
 
@@ -85,9 +145,39 @@ final class ContextPool implements AutoCloseable {
     if (closed) {
       context.close();
     } else {
-      idle.offerFirst(context);
+      synchronized (idle) {
+        idle.offerFirst(context);
+      }
     }
     permits.release();
+  }
+
+  /**
+   * Closes a context that another owner needed, and builds a clean warm spare for the next such
+   * switch, both off the caller's thread: once configs take turns, a switch usually finds the spare
+   * ready instead of building a context while its evaluation waits. The spare is one context beyond
+   * the pool's size, built only once a switch has happened.
+   */
+  private void retireAndKeepASpare(ScriptContext retired) {
+    try {
+      replacer.execute(
+          () -> {
+            retired.close();
+            if (closed || spare.get() != null) {
+              return;
+            }
+            try {
+              ScriptContext fresh = create();
+              if (closed || !spare.compareAndSet(null, fresh)) {
+                fresh.close();
+              }
+            } catch (RuntimeException e) {
+              log.warn("Could not build a spare script context; the next switch builds one", e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      retired.close();
+    }
   }
 
   /** Closes the context and builds a warm replacement, both off the caller's thread. */
@@ -99,7 +189,10 @@ final class ContextPool implements AutoCloseable {
             context.close();
             try {
               if (!closed) {
-                idle.offerFirst(create());
+                ScriptContext replacement = create();
+                synchronized (idle) {
+                  idle.offerFirst(replacement);
+                }
               }
             } catch (RuntimeException e) {
               log.warn("Could not replace a script context; the next evaluation builds one", e);
@@ -132,9 +225,13 @@ final class ContextPool implements AutoCloseable {
   public void close() {
     closed = true;
     replacer.shutdownNow();
-    ScriptContext context;
-    while ((context = idle.pollFirst()) != null) {
-      context.close();
+    ScriptContext unused = spare.getAndSet(null);
+    if (unused != null) {
+      unused.close();
+    }
+    synchronized (idle) {
+      idle.forEach(ScriptContext::close);
+      idle.clear();
     }
   }
 

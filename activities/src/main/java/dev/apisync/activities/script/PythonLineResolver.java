@@ -73,6 +73,7 @@ public final class PythonLineResolver implements LineResolver {
     }
     LineValues values = new LineValues();
     scripts.evaluateLines(
+        config.id(),
         config.model(),
         recordIds,
         code,

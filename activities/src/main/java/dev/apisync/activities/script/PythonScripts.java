@@ -25,10 +25,17 @@ import org.slf4j.LoggerFactory;
  * <p>Scripts see Odoo's names ({@code env}, {@code records}, {@code datetime}, ...; see {@code
  * apisync_runtime.py}). Compiled scripts are cached in each context by the SHA-256 of their text,
  * so a warm context runs a page of records without compiling or creating anything.
+ *
+ * <p>Configs are isolated from each other: a context that ran a config's scripts serves that config
+ * only (see {@link ContextPool}). Domains, which are single expressions that can neither import nor
+ * assign, share contexts among themselves but never with a config's scripts.
  */
 public final class PythonScripts implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PythonScripts.class);
+
+  /** The owner of the contexts that evaluate domains (see the class comment). */
+  private static final String DOMAINS = "domains";
 
   private final ScriptSettings settings;
   private final PythonEngine engine;
@@ -59,6 +66,11 @@ public final class PythonScripts implements AutoCloseable {
     return pool.created();
   }
 
+  /** Contexts closed because another config needed one (see {@link ContextPool}). */
+  public long contextsRecycled() {
+    return pool.recycled();
+  }
+
   /**
    * Fills the pool. Every context runs a domain, a request script and a syntax check when it is
    * created, so the first real evaluations find the runtime loaded and its modules imported.
@@ -68,7 +80,7 @@ public final class PythonScripts implements AutoCloseable {
     List<ScriptContext> warmed = new ArrayList<>();
     try {
       for (int i = 0; i < pool.size(); i++) {
-        warmed.add(pool.borrow(settings.acquireTimeout()));
+        warmed.add(pool.borrow(null, settings.acquireTimeout()));
       }
     } finally {
       warmed.forEach(pool::giveBack);
@@ -85,10 +97,12 @@ public final class PythonScripts implements AutoCloseable {
    * that exceeds the time or memory limit fails, and so do the records after it (one runaway
    * expression must not hold the page for a time limit per record).
    *
+   * @param configId the config whose lines these are: its contexts serve no other config
    * @param now what {@code datetime.now()} answers
    * @throws SourceUnavailableException when the source database failed to answer a script's read
    */
   void evaluateLines(
+      long configId,
       String model,
       List<Long> ids,
       List<LineScript> lines,
@@ -107,6 +121,7 @@ public final class PythonScripts implements AutoCloseable {
     }
     try {
       run(
+          ownerOf(configId),
           evaluation,
           limit,
           context -> {
@@ -138,6 +153,7 @@ public final class PythonScripts implements AutoCloseable {
   /**
    * Runs a request script once for a request's records.
    *
+   * @param configId the config whose script this is: its contexts serve no other config
    * @param requestData the mapped payload as JSON: an object, or an array for a page
    * @param now what {@code datetime.now()} answers
    * @return the script's {@code result} as JSON text, empty when the script assigned none
@@ -145,6 +161,7 @@ public final class PythonScripts implements AutoCloseable {
    * @throws SourceUnavailableException when the source database failed to answer a script's read
    */
   public Optional<String> runRequestScript(
+      long configId,
       String model,
       List<Long> ids,
       String script,
@@ -156,6 +173,7 @@ public final class PythonScripts implements AutoCloseable {
     Evaluation evaluation = Evaluation.of(source, language);
     List<String> outcome =
         run(
+            ownerOf(configId),
             evaluation,
             limit,
             context ->
@@ -189,6 +207,7 @@ public final class PythonScripts implements AutoCloseable {
   public String evaluateDomain(String domainText, Instant now) {
     List<String> outcome =
         run(
+            DOMAINS,
             Evaluation.of(null, "en_US"),
             settings.defaultTimeout(),
             context -> strings(context.evalDomain().execute(domainText, now.toEpochMilli())));
@@ -207,6 +226,7 @@ public final class PythonScripts implements AutoCloseable {
   public Optional<SyntaxProblem> checkSyntax(String text, boolean expressionAllowed) {
     List<String> problem =
         run(
+            null,
             Evaluation.of(null, "en_US"),
             settings.defaultTimeout(),
             context -> strings(context.checkSyntax().execute(text, "script", expressionAllowed)));
@@ -231,8 +251,9 @@ public final class PythonScripts implements AutoCloseable {
    * Runs {@code call} in a borrowed context under the watchdog. The call must turn guest values
    * into Java ones before returning: the context goes back to the pool right after.
    */
-  private <T> T run(Evaluation evaluation, Duration limit, Function<ScriptContext, T> call) {
-    ScriptContext context = pool.borrow(settings.acquireTimeout());
+  private <T> T run(
+      String owner, Evaluation evaluation, Duration limit, Function<ScriptContext, T> call) {
+    ScriptContext context = pool.borrow(owner, settings.acquireTimeout());
     boolean healthy = false;
     ScriptWatchdog.Guard guard =
         watchdog.watch(context.context(), limit, settings.maxAllocatedBytes());
@@ -313,6 +334,10 @@ public final class PythonScripts implements AutoCloseable {
       out.add(item.isString() ? item.asString() : item.toString());
     }
     return out;
+  }
+
+  private static String ownerOf(long configId) {
+    return "config " + configId;
   }
 
   static String hash(String text) {

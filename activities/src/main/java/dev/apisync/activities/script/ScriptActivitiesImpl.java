@@ -51,6 +51,7 @@ public class ScriptActivitiesImpl implements ScriptActivities {
     try {
       return scripts
           .runRequestScript(
+              config.id(),
               config.model(),
               ids,
               config.requestScript(),

@@ -26,6 +26,9 @@ final class ScriptContext {
   private final Value checkSyntax;
   private final long number;
 
+  /** Whose scripts ran here; null while the context has run only apisync's own code. */
+  private volatile String owner;
+
   private ScriptContext(Context context, ScriptHost host, long number) {
     this.context = context;
     this.host = host;
@@ -89,7 +92,8 @@ final class ScriptContext {
         "{\"id\": 1}",
         now,
         "en_US");
-    checkSyntax.execute("record.name", "warm-up", true);
+    // "_" makes the check parse it, so the parser is loaded before a real script needs it.
+    checkSyntax.execute("record._name", "warm-up", true);
   }
 
   Context context() {
@@ -114,6 +118,23 @@ final class ScriptContext {
 
   Value checkSyntax() {
     return checkSyntax;
+  }
+
+  /** Whose scripts this context has run, or null when none: it then serves only that owner. */
+  String owner() {
+    return owner;
+  }
+
+  /** Whether code of {@code owner} (null: no script code) may run here. */
+  boolean canServe(String owner) {
+    return owner == null || this.owner == null || this.owner.equals(owner);
+  }
+
+  /** Marks the context as running {@code owner}'s code from now on (no-op for null). */
+  void claimFor(String owner) {
+    if (owner != null) {
+      this.owner = owner;
+    }
   }
 
   /** Which context this is, counting from 1 since the pool started. */

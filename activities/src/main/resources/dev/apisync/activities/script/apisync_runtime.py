@@ -1102,7 +1102,6 @@ _ALLOWED_IMPORTS = frozenset((
 _real_import = _builtins.__import__
 _SCRIPT_SCOPE = "__apisync__"
 
-
 def _import(name, globals=None, locals=None, fromlist=(), level=0):
     """builtins.__import__: guarded for script code (whose globals are a _scope()), plain for the
     standard library's own imports. GraalPy resolves builtins from the builtins module, not from a
@@ -1118,12 +1117,14 @@ def _import(name, globals=None, locals=None, fromlist=(), level=0):
 def _guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
     if level:
         raise ImportError("relative imports are not available in apisync scripts")
-    if name in _FACADES:
+    if name in _FACADES and name not in _ALLOWED_IMPORTS:
         if "." in name and not fromlist:
             return _FACADES[name.partition(".")[0]]
         return _FACADES[name]
     if name in _ALLOWED_IMPORTS:
-        module = _real_import(name, globals, locals, fromlist, level)
+        module = _public_facade(name)
+        if "." in name and not fromlist:
+            return _public_facade(name.partition(".")[0])
         return module
     raise ImportError(
         "import of '%s' is not allowed in apisync scripts: they have no file, network, process "
@@ -1131,7 +1132,142 @@ def _guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
         "dateutil, pytz, collections, ...)" % name, name=name)
 
 
+_ModuleType = type(_sys)
+
+
+def _public_facade(name):
+    """What a script gets for an allowed module: a copy of its public names, without the modules
+    it imported (re.enum.sys.modules would lead to any module, this runtime included), some
+    entry points guarded (_GUARDED_MEMBERS). One per context, built on first import."""
+    facade = _FACADES.get(name)
+    if facade is None:
+        module = _real_import(name, None, None, ("__name__",), 0)
+        members = {}
+        for key in dir(module):
+            if key.startswith("_"):
+                continue
+            value = getattr(module, key, None)
+            if not isinstance(value, _ModuleType):
+                members[key] = value
+        members.update(_GUARDED_MEMBERS.get(name, {}))
+        facade = _FACADES[name] = _module(name, **members)
+        if "." in name:
+            parent, _, child = name.rpartition(".")
+            setattr(_public_facade(parent), child, facade)
+    return facade
+
+
 _builtins.__import__ = _import
+
+
+# ---------------------------------------------------------------------------------------------------
+# The runtime's internals are out of reach: a script cannot name a dunder (__globals__, __class__,
+# __builtins__, __subclasses__, ...), an attribute starting with "_" (but Odoo's records._name and
+# ._ids), or a frame, code or traceback attribute, neither in its code (refused when compiled, so
+# a config holding one is refused when saved) nor by name at run time (getattr, operator's
+# attrgetter, format fields). setattr, vars, eval, exec and friends are not there at all.
+
+_UNSAFE_ATTRIBUTES = frozenset((
+    "f_back", "f_builtins", "f_code", "f_globals", "f_locals", "f_trace", "gi_code", "gi_frame",
+    "gi_yieldfrom", "cr_code", "cr_frame", "cr_await", "ag_code", "ag_frame", "ag_await",
+    "tb_frame", "tb_next", "mro", "func_code", "func_globals"))
+_PUBLIC_PRIVATES = frozenset(("_name", "_ids", "__name__"))
+_ast = None  # imported on the first check (the pool's warm-up makes one)
+_FORMAT_FIELD = None
+_SUSPECT = None
+
+
+def _refusal(name):
+    return "'%s' is not accessible in apisync scripts: the runtime's internals are out of reach" % name
+
+
+def _check_attribute(name):
+    if not isinstance(name, str):
+        return
+    if name in _UNSAFE_ATTRIBUTES or (name.startswith("_") and name not in _PUBLIC_PRIVATES):
+        raise AttributeError(_refusal(name))
+
+
+def _forbidden(node):
+    """What the AST node reaches that scripts may not, or None."""
+    if isinstance(node, _ast.Attribute):
+        name = node.attr
+        if name in _UNSAFE_ATTRIBUTES or (name.startswith("_") and name not in _PUBLIC_PRIVATES):
+            return _refusal(name)
+    elif isinstance(node, _ast.Name) and node.id.startswith("__"):
+        return _refusal(node.id)
+    elif isinstance(node, _ast.alias) and node.name.startswith("_"):
+        return _refusal(node.name)
+    elif isinstance(node, _ast.Constant) and isinstance(node.value, str) \
+            and "{" in node.value and _FORMAT_FIELD.search(node.value):
+        return ("a format field may not reach an attribute or key starting with '_' in apisync"
+                " scripts: the runtime's internals are out of reach")
+    return None
+
+
+def _check_code(text, filename):
+    """Raises SyntaxError, at its line, for the first thing the script may not reach."""
+    global _ast, _FORMAT_FIELD, _SUSPECT
+    if _ast is None:
+        re = _real_import("re")
+        _FORMAT_FIELD = re.compile(r"\{[^{}]*?(?:\.|\[)\s*_")
+        # Everything _forbidden() refuses has an identifier starting with "_" or an unsafe name:
+        # text without either needs no parse.
+        _SUSPECT = re.compile(r"(?<![A-Za-z0-9_])_|" + "|".join(sorted(_UNSAFE_ATTRIBUTES)))
+        _ast = _real_import("ast")
+    if not _SUSPECT.search(text):
+        return
+    for node in _ast.walk(_ast.parse(text, filename)):
+        message = _forbidden(node)
+        if message is not None:
+            error = SyntaxError(message)
+            error.lineno = getattr(node, "lineno", 1)
+            error.filename = filename
+            raise error
+
+
+def _getattr(obj, name, *default):
+    _check_attribute(name)
+    return getattr(obj, name, *default)
+
+
+def _hasattr(obj, name):
+    _check_attribute(name)
+    return hasattr(obj, name)
+
+
+def _unavailable(name):
+    def refuse(*args, **kwargs):
+        raise NameError("%s() is not available in apisync scripts" % name)
+    refuse.__name__ = name
+    return refuse
+
+
+def _attrgetter(*names):
+    for name in names:
+        for part in str(name).split("."):
+            _check_attribute(part)
+    import operator
+    return operator.attrgetter(*names)
+
+
+def _methodcaller(name, *args, **kwargs):
+    _check_attribute(name)
+    import operator
+    return operator.methodcaller(name, *args, **kwargs)
+
+
+_SHADOWED = {name: _unavailable(name) for name in (
+    "setattr", "delattr", "vars", "globals", "locals", "eval", "exec", "compile", "breakpoint",
+    "input", "help")}
+_SHADOWED.update(getattr=_getattr, hasattr=_hasattr)
+
+# Entry points of allowed modules that reach attributes by name, guarded or left out
+# (string.Formatter().get_field("0.__globals__", ...) would otherwise be a way in).
+_GUARDED_MEMBERS = {
+    "operator": {"attrgetter": _attrgetter, "methodcaller": _methodcaller},
+    "string": {"Formatter": _unavailable("string.Formatter")},
+}
 
 _COMMON = {
     "datetime": datetime, "date": date, "timedelta": _dt.timedelta, "relativedelta": relativedelta,
@@ -1140,6 +1276,7 @@ _COMMON = {
     "float_is_zero": float_is_zero, "UserError": UserError, "ValidationError": ValidationError,
     "MO": MO, "TU": TU, "WE": WE, "TH": TH, "FR": FR, "SA": SA, "SU": SU,
 }
+_COMMON.update(_SHADOWED)
 
 
 def _scope(**names):
@@ -1164,19 +1301,25 @@ class _Script:
         self.expression = False
         self.syntax_error = None
         self.code = None
-        if expression_allowed:
-            try:
-                self.code = compile(text, self.filename, "eval", dont_inherit=True)
-                self.expression = True
-                return
-            except (SyntaxError, ValueError):
-                pass
         try:
-            self.code = compile(text, self.filename, "exec", dont_inherit=True)
+            self.code = self._compile(text, expression_allowed)
+            _check_code(text, self.filename)
         except SyntaxError as error:
+            self.code = None
             self.syntax_error = "%s (%s, line %s)" % (error.msg, name, error.lineno)
         except ValueError as error:
+            self.code = None
             self.syntax_error = "%s (%s)" % (error, name)
+
+    def _compile(self, text, expression_allowed):
+        if expression_allowed:
+            try:
+                code = compile(text, self.filename, "eval", dont_inherit=True)
+                self.expression = True
+                return code
+            except (SyntaxError, ValueError):
+                pass
+        return compile(text, self.filename, "exec", dont_inherit=True)
 
     def bind(self, scope):
         """The script as a function of the scope's names: calling it runs the script (much faster
@@ -1317,15 +1460,18 @@ def _eval_domain(text, now_ms):
 
 
 def _check_syntax(text, name, expression_allowed):
-    """None when the text compiles, else [message, line number]."""
-    if expression_allowed:
-        try:
-            compile(text, name, "eval", dont_inherit=True)
-            return None
-        except SyntaxError:
-            pass
+    """None when the text compiles and reaches no internals, else [message, line number]."""
     try:
-        compile(text, name, "exec", dont_inherit=True)
+        compiled = False
+        if expression_allowed:
+            try:
+                compile(text, name, "eval", dont_inherit=True)
+                compiled = True
+            except SyntaxError:
+                pass
+        if not compiled:
+            compile(text, name, "exec", dont_inherit=True)
+        _check_code(text, name)
         return None
     except SyntaxError as error:
         return [error.msg or "invalid syntax", error.lineno or 0]

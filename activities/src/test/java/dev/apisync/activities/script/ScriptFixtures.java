@@ -37,6 +37,9 @@ final class ScriptFixtures {
 
   static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
+  /** The config the script tests run as: they share its contexts. */
+  static final long CONFIG_ID = 7;
+
   private ScriptFixtures() {}
 
   static DataSource create(String prefix) {
@@ -83,7 +86,7 @@ final class ScriptFixtures {
       int pageSize,
       int scriptTimeoutSeconds) {
     return new ConfigSnapshot(
-        7,
+        CONFIG_ID,
         "scripted " + model,
         model,
         "[]",
@@ -124,7 +127,15 @@ final class ScriptFixtures {
       String language) {
     return TestScripts.shared()
         .runRequestScript(
-            model, ids, script, requestData, NOW, Duration.ofSeconds(5), source, language);
+            CONFIG_ID,
+            model,
+            ids,
+            script,
+            requestData,
+            NOW,
+            Duration.ofSeconds(5),
+            source,
+            language);
   }
 
   static void execute(DataSource source, String sql) {

@@ -2,6 +2,7 @@ package dev.apisync.api.access;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.OPTIONS;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -49,6 +50,8 @@ final class AccessRules {
     rules.requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll();
     // Odoo's webhook intake checks its own per-config token.
     rules.requestMatchers(POST, "/api/hooks/*").permitAll();
+    // A browser's CORS preflight carries no credentials; the codec's CORS rules answer it.
+    rules.requestMatchers(OPTIONS, "/codec/**").permitAll();
     if (dev) {
       rules.requestMatchers(API_DOCS).permitAll();
       rules.requestMatchers("/codec/**").permitAll();
