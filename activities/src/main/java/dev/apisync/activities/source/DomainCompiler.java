@@ -56,6 +56,20 @@ public class DomainCompiler {
    */
   public SqlCondition compile(
       String modelName, String domainText, String rootAlias, String language, Instant now) {
+    return compile(modelName, domainText, rootAlias, language, now, 0);
+  }
+
+  /**
+   * @param companyId the company whose company-dependent values the domain tests, 0 for the
+   *     source's main company
+   */
+  public SqlCondition compile(
+      String modelName,
+      String domainText,
+      String rootAlias,
+      String language,
+      Instant now,
+      long companyId) {
     if (!SQL_ALIAS.matcher(rootAlias).matches()) {
       throw new IllegalArgumentException("not a plain SQL alias: " + rootAlias);
     }
@@ -72,7 +86,8 @@ public class DomainCompiler {
     }
     ModelInfo model = catalog.requireModel(modelName);
     String lang = language.isBlank() ? DEFAULT_LANGUAGE : language;
-    return new DomainSqlWriter(catalog, text, rootAlias, lang).domain(model, rootAlias, domain);
+    return new DomainSqlWriter(catalog, text, rootAlias, new FieldSql(catalog, lang, companyId))
+        .domain(model, rootAlias, domain);
   }
 
   SourceCatalog catalog() {
