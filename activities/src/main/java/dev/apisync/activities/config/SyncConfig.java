@@ -27,6 +27,10 @@ import java.util.Optional;
  * @param language whose text translatable (jsonb) source columns yield, e.g. {@code en_US}
  * @param scriptTimeout seconds one evaluation of the config's Python may run (a request script run,
  *     one record's python lines); default 5
+ * @param companyId the Odoo company whose company-dependent values are read; {@code null} for the
+ *     source's main company
+ * @param companyRecordsOnly sync only records of {@code companyId} (and records without a company),
+ *     as Odoo's multi-company record rules show them to a user of that company; default off
  */
 public record SyncConfig(
     String name,
@@ -49,7 +53,9 @@ public record SyncConfig(
     int concurrency,
     boolean enabled,
     String language,
-    int scriptTimeout) {
+    int scriptTimeout,
+    Long companyId,
+    boolean companyRecordsOnly) {
 
   public static final String DEFAULT_FILTER_DOMAIN = "[]";
   public static final int DEFAULT_CONNECT_TIMEOUT = 5;
@@ -312,6 +318,8 @@ public record SyncConfig(
     private boolean enabled = true;
     private String language = DEFAULT_LANGUAGE;
     private int scriptTimeout = DEFAULT_SCRIPT_TIMEOUT;
+    private Long companyId;
+    private boolean companyRecordsOnly;
 
     private Builder() {}
 
@@ -337,6 +345,8 @@ public record SyncConfig(
       enabled = config.enabled;
       language = config.language;
       scriptTimeout = config.scriptTimeout;
+      companyId = config.companyId;
+      companyRecordsOnly = config.companyRecordsOnly;
     }
 
     public Builder name(String name) {
@@ -458,6 +468,17 @@ public record SyncConfig(
       return this;
     }
 
+    /** {@code null} for the source's main company. */
+    public Builder companyId(Long companyId) {
+      this.companyId = companyId;
+      return this;
+    }
+
+    public Builder companyRecordsOnly(boolean companyRecordsOnly) {
+      this.companyRecordsOnly = companyRecordsOnly;
+      return this;
+    }
+
     public SyncConfig build() {
       return new SyncConfig(
           name,
@@ -480,7 +501,9 @@ public record SyncConfig(
           concurrency,
           enabled,
           language,
-          scriptTimeout);
+          scriptTimeout,
+          companyId,
+          companyRecordsOnly);
     }
   }
 }

@@ -82,7 +82,9 @@ public final class ScriptHost {
                     field.name(),
                     field.kind().name().toLowerCase(),
                     field.relatedModel(),
-                    field.kind() == FieldKind.SCALAR ? ScriptSource.typeCode(field) : "id"));
+                    field.kind() == FieldKind.SCALAR
+                        ? ScriptSource.typeCode(source.valueField(info, field))
+                        : "id"));
           }
           return ProxyArray.fromList(fields);
         });

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -87,6 +88,21 @@ final class CatalogLoader {
       return Optional.of(new ModelInfo(modelName, table, fields));
     } catch (SQLException e) {
       throw SqlErrors.translate("reading the fields of " + modelName, e);
+    }
+  }
+
+  /** The one number a query answers, empty when it answers NULL or no row. */
+  OptionalLong selectLong(String sql) {
+    try (Connection connection = source.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet rows = statement.executeQuery()) {
+      if (!rows.next()) {
+        return OptionalLong.empty();
+      }
+      long value = rows.getLong(1);
+      return rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
+    } catch (SQLException e) {
+      throw SqlErrors.translate("reading " + sql, e);
     }
   }
 
@@ -223,7 +239,8 @@ final class CatalogLoader {
 
   /**
    * Odoo 17's {@code display_name} rules that stored fields can reproduce: res.partner's and
-   * product.product's own, else the {@code name} column (the default {@code _rec_name}).
+   * product.product's own, else the {@code complete_name} or {@code name} column (the {@code
+   * _rec_name}).
    */
   private static Optional<FieldSource.DisplayRule> displayRule(
       String modelName, Map<String, String> columnTypes) {
@@ -233,7 +250,7 @@ final class CatalogLoader {
     if (modelName.equals("product.product") && columnTypes.containsKey("product_tmpl_id")) {
       return Optional.of(FieldSource.DisplayRule.PRODUCT_VARIANT);
     }
-    return columnTypes.containsKey("name")
+    return columnTypes.containsKey("name") || columnTypes.containsKey("complete_name")
         ? Optional.of(FieldSource.DisplayRule.NAME)
         : Optional.empty();
   }

@@ -28,8 +28,20 @@ final class DisplayNames {
     return switch (rule) {
       case PARTNER -> partner(alias, model);
       case PRODUCT_VARIANT -> productVariant(alias, model);
-      case NAME -> text(alias, model.field("name").orElseThrow());
+      case NAME -> text(alias, recName(model));
     };
+  }
+
+  /**
+   * The column Odoo's {@code _rec_name} names: {@code complete_name} where a model keeps one (it is
+   * the {@code _rec_name} of product.category and its kind), else {@code name}.
+   */
+  private static FieldInfo recName(ModelInfo model) {
+    return model
+        .field("complete_name")
+        .filter(FieldInfo::isStored)
+        .or(() -> model.field("name").filter(FieldInfo::isStored))
+        .orElseThrow(() -> new SourceException(model.name() + " has no name column"));
   }
 
   /**

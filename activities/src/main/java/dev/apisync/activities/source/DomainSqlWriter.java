@@ -83,6 +83,11 @@ final class DomainSqlWriter {
     };
   }
 
+  /** The domain's condition alone, without the active rule (for rules added to a domain). */
+  SqlCondition condition(ModelInfo model, String alias, DomainNode domain) {
+    return node(model, alias, domain);
+  }
+
   /** Whether a domain tests {@code active} itself, directly or at the end of a dotted path. */
   static boolean mentionsActive(DomainNode node) {
     return switch (node) {

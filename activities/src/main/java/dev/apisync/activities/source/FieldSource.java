@@ -37,7 +37,7 @@ public sealed interface FieldSource {
     PARTNER,
     /** {@code product.product}: "[default_code] name (attribute values)". */
     PRODUCT_VARIANT,
-    /** Any other model: its {@code name} column, Odoo's default {@code _rec_name}. */
+    /** Any other model: its {@code _rec_name} column, {@code complete_name} or {@code name}. */
     NAME
   }
 }

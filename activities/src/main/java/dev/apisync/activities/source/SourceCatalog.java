@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.sql.DataSource;
@@ -60,6 +61,20 @@ public class SourceCatalog {
                 new SourceException(
                     "unknown model '%s': the source database has no table '%s'"
                         .formatted(modelName, ModelNames.table(modelName))));
+  }
+
+  /** The source's main company (see {@link #companySql}), empty when it has no company. */
+  public OptionalLong mainCompanyId() {
+    String company = companySql(0);
+    return company.equals("NULL") ? OptionalLong.empty() : loader.selectLong("SELECT " + company);
+  }
+
+  /** Whether the model has a record with this id (read now, not cached). */
+  public boolean hasRecord(String modelName, long id) {
+    ModelInfo model = requireModel(modelName);
+    return loader
+        .selectLong("SELECT 1 FROM %s WHERE id = %d".formatted(Sql.quote(model.table()), id))
+        .isPresent();
   }
 
   /** Whether the source has this table (cached like models). */

@@ -36,6 +36,8 @@ public record ConfigView(
     boolean enabled,
     String language,
     int scriptTimeout,
+    Long companyId,
+    boolean companyRecordsOnly,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -69,6 +71,8 @@ public record ConfigView(
         config.enabled(),
         config.language(),
         config.scriptTimeout(),
+        config.companyId(),
+        config.companyRecordsOnly(),
         stored.createdAt(),
         stored.updatedAt());
   }
