@@ -183,7 +183,7 @@ public class SourceCatalog {
   }
 
   /** The refusal of a computed, non-stored field, naming it. */
-  static SourceException computed(String modelName, FieldInfo field) {
+  public static SourceException computed(String modelName, FieldInfo field) {
     return new SourceException(
         ("field '%s' on %s is computed and not stored: Odoo computes it in Python, so it cannot be"
                 + " read from the database")
