@@ -407,8 +407,17 @@ final class DomainSqlWriter {
     return Sql.or(matches);
   }
 
-  /** Odoo's {@code can_be_null}: the term tests for an empty value, or negates a set one. */
+  /**
+   * Odoo's {@code can_be_null}: the term tests for an empty value, or negates a set one ({@code not
+   * any} reaches {@code _search_related} as {@code not in} a subquery).
+   */
   private static boolean canBeEmpty(Term term) {
+    if (term.operator() == NOT_ANY) {
+      return true;
+    }
+    if (term.operator() == DomainOperator.ANY) {
+      return false;
+    }
     PyValue value = term.value();
     boolean emptyValue =
         value instanceof PySeq seq

@@ -94,6 +94,11 @@ class OdooFieldsTest {
         .containsExactly(1L, 2L, 3L, 4L, 8L);
     assertThat(search("product.product", "[('categ_id.name', '=', 'Services')]"))
         .containsExactly(5L);
+    assertThat(search("product.product", "[('categ_id', 'any', [('name', '=', 'Services')])]"))
+        .containsExactly(5L);
+    // not any: "not in (the categories)" through the template, as _search_related gets it.
+    assertThat(search("product.product", "[('categ_id', 'not any', [('name', '=', 'Services')])]"))
+        .containsExactly(1L, 2L, 3L, 4L, 8L);
   }
 
   @Test
