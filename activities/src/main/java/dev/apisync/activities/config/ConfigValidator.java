@@ -363,7 +363,7 @@ public class ConfigValidator {
         error(prefix + ".expression", "only python and relational_python lines take an expression");
       }
       path.filter(p -> type.filter(t -> t == ValueType.SELECTION_LABEL).isPresent())
-          .filter(p -> !p.last().odooType().equals("selection") || p.last().fieldId() <= 0)
+          .filter(p -> !p.last().hasSelectionLabels())
           .ifPresent(
               p ->
                   error(

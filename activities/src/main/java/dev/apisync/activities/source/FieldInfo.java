@@ -62,4 +62,9 @@ public record FieldInfo(
   public boolean isStored() {
     return source instanceof FieldSource.Stored;
   }
+
+  /** A selection field whose labels {@code ir_model_fields_selection} holds. */
+  public boolean hasSelectionLabels() {
+    return odooType.equals("selection") && fieldId > 0;
+  }
 }

@@ -21,10 +21,6 @@ final class FieldSql {
     this.company = catalog.companySql(companyId);
   }
 
-  String language() {
-    return language;
-  }
-
   /** The stored value: a translatable column's whole jsonb, a many2one's id. */
   SqlCondition raw(String alias, FieldInfo field) {
     return switch (field.source()) {

@@ -64,14 +64,13 @@ public class RecordReader {
   }
 
   /** Refuses a path that does not end in a selection field Odoo describes. */
-  public FieldPath requireSelection(String modelName, String path) {
+  private void requireSelection(String modelName, String path) {
     FieldPath resolved = catalog.resolvePath(modelName, path);
-    if (!resolved.last().odooType().equals("selection") || resolved.last().fieldId() <= 0) {
+    if (!resolved.last().hasSelectionLabels()) {
       throw new SourceException(
           "'%s' on %s is not a selection field described in ir_model_fields, so it has no labels"
               .formatted(path, modelName));
     }
-    return resolved;
   }
 
   private Map<Long, Map<String, Object>> read(
