@@ -9,7 +9,7 @@ final class FieldSql {
 
   private final SourceCatalog catalog;
   private final String language;
-  private final String company;
+  private final long companyId;
 
   /**
    * @param companyId the company whose company-dependent values are read; 0 for the source's main
@@ -18,7 +18,7 @@ final class FieldSql {
   FieldSql(SourceCatalog catalog, String language, long companyId) {
     this.catalog = catalog;
     this.language = language;
-    this.company = catalog.companySql(companyId);
+    this.companyId = companyId;
   }
 
   /** The stored value: a translatable column's whole jsonb, a many2one's id. */
@@ -26,7 +26,8 @@ final class FieldSql {
     return switch (field.source()) {
       case FieldSource.Stored stored -> Sql.of(Sql.column(alias, field.column()));
       case FieldSource.CompanyDependent property ->
-          Sql.of(PropertyValues.value(alias, field, property.model(), company));
+          Sql.of(
+              PropertyValues.value(alias, field, property.model(), catalog.companySql(companyId)));
       case FieldSource.DisplayName display ->
           new DisplayNames(catalog, language)
               .of(alias, catalog.requireModel(display.model()), display.rule());
