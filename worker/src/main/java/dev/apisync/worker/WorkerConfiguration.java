@@ -77,6 +77,7 @@ public class WorkerConfiguration {
     List<LineResolver> childResolvers =
         List.of(
             new PlainLineResolver(reader),
+            PlainLineResolver.selectionLabels(reader),
             PythonLineResolver.python(scripts, scriptSource),
             PythonLineResolver.relationalPython(scripts, scriptSource));
     RelationalLineResolver relational =

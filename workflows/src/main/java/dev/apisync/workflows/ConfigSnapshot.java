@@ -14,6 +14,9 @@ import java.util.List;
  * @param maxFailureRatio a run whose failed share of records exceeds this ends FAILED; 1 for never
  * @param scriptTimeoutSeconds the time limit of one evaluation of the config's Python (a request
  *     script run, one record's python lines), 0 for the worker's default
+ * @param companyId the Odoo company whose company-dependent values are read, 0 for the source's
+ *     main company
+ * @param companyRecordsOnly only records of that company (or of none) are synced
  */
 public record ConfigSnapshot(
     long id,
@@ -35,9 +38,58 @@ public record ConfigSnapshot(
     double rateLimit,
     int concurrency,
     double maxFailureRatio,
-    int scriptTimeoutSeconds) {
+    int scriptTimeoutSeconds,
+    long companyId,
+    boolean companyRecordsOnly) {
 
   public ConfigSnapshot {
     lines = List.copyOf(lines);
+  }
+
+  /** A snapshot reading the source's main company, all companies' records. */
+  public ConfigSnapshot(
+      long id,
+      String name,
+      String model,
+      String filterDomain,
+      String requestUrl,
+      HttpMethod httpMethod,
+      int connectTimeoutSeconds,
+      int readTimeoutSeconds,
+      boolean paginated,
+      int pageSize,
+      int limit,
+      RetrySettings retry,
+      List<FieldLine> lines,
+      String language,
+      boolean enabled,
+      String requestScript,
+      double rateLimit,
+      int concurrency,
+      double maxFailureRatio,
+      int scriptTimeoutSeconds) {
+    this(
+        id,
+        name,
+        model,
+        filterDomain,
+        requestUrl,
+        httpMethod,
+        connectTimeoutSeconds,
+        readTimeoutSeconds,
+        paginated,
+        pageSize,
+        limit,
+        retry,
+        lines,
+        language,
+        enabled,
+        requestScript,
+        rateLimit,
+        concurrency,
+        maxFailureRatio,
+        scriptTimeoutSeconds,
+        0,
+        false);
   }
 }

@@ -174,7 +174,10 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
         input.recordIds(),
         tally.afterId(),
         size,
-        tally.startedAtMillis());
+        tally.startedAtMillis(),
+        config.language(),
+        config.companyId(),
+        config.companyRecordsOnly());
   }
 
   private boolean historyIsLong(SyncRunInput input) {

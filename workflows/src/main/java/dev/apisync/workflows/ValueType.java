@@ -7,7 +7,8 @@ public enum ValueType {
   PLAIN("plain"),
   RELATIONAL("relational"),
   PYTHON("python"),
-  RELATIONAL_PYTHON("relational_python");
+  RELATIONAL_PYTHON("relational_python"),
+  SELECTION_LABEL("selection_label");
 
   private final String jsonName;
 

@@ -40,7 +40,8 @@ public class ConfigStore implements CredentialsLookup {
       read_timeout_seconds, auth_type, auth_login, auth_secret, auth_header_name, paginated,
       page_size, record_limit, request_script, retry_max_attempts, retry_initial_interval_ms,
       retry_backoff_coefficient, retry_max_interval_ms, rate_limit, max_failure_ratio, concurrency,
-      enabled, language, script_timeout_seconds, created_at, updated_at""";
+      enabled, language, script_timeout_seconds, company_id, company_records_only, created_at,
+      updated_at""";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -71,13 +72,14 @@ public class ConfigStore implements CredentialsLookup {
                             record_limit, request_script, retry_max_attempts,
                             retry_initial_interval_ms, retry_backoff_coefficient,
                             retry_max_interval_ms, rate_limit, max_failure_ratio, concurrency,
-                            enabled, language, script_timeout_seconds)
+                            enabled, language, script_timeout_seconds, company_id,
+                            company_records_only)
                           VALUES (:name, :model, :filterDomain, :requestUrl, :httpMethod,
                             :connectTimeout, :readTimeout, :authType, :authLogin, :authSecret,
                             :authHeaderName, :paginated, :pageSize, :limit, :requestScript,
                             :retryMaxAttempts, :retryInitialMs, :retryBackoff, :retryMaxMs,
                             :rateLimit, :maxFailureRatio, :concurrency, :enabled, :language,
-                            :scriptTimeout)
+                            :scriptTimeout, :companyId, :companyRecordsOnly)
                           RETURNING id"""),
                       config)
                   .query(Long.class)
@@ -124,7 +126,8 @@ public class ConfigStore implements CredentialsLookup {
                         retry_max_interval_ms = :retryMaxMs, rate_limit = :rateLimit,
                         max_failure_ratio = :maxFailureRatio,
                         concurrency = :concurrency, enabled = :enabled, language = :language,
-                        script_timeout_seconds = :scriptTimeout, updated_at = now()
+                        script_timeout_seconds = :scriptTimeout, company_id = :companyId,
+                        company_records_only = :companyRecordsOnly, updated_at = now()
                       WHERE id = :id"""),
                   merged)
               .param("id", id)
@@ -280,7 +283,9 @@ public class ConfigStore implements CredentialsLookup {
         .param("concurrency", config.concurrency())
         .param("enabled", config.enabled())
         .param("language", config.language())
-        .param("scriptTimeout", config.scriptTimeout());
+        .param("scriptTimeout", config.scriptTimeout())
+        .param("companyId", config.companyId(), Types.BIGINT)
+        .param("companyRecordsOnly", config.companyRecordsOnly());
   }
 
   private void insertChildren(long id, SyncConfig config) {
@@ -394,6 +399,8 @@ public class ConfigStore implements CredentialsLookup {
                       .enabled(rs.getBoolean("enabled"))
                       .language(rs.getString("language"))
                       .scriptTimeout(rs.getInt("script_timeout_seconds"))
+                      .companyId(rs.getObject("company_id", Long.class))
+                      .companyRecordsOnly(rs.getBoolean("company_records_only"))
                       .build();
               return new StoredConfig(
                   configId,

@@ -111,6 +111,7 @@ public class ConfigValidator {
     check.paging(method);
     check.retryAndLoad();
     check.language();
+    model.ifPresent(check::company);
     check.scripts();
     return List.copyOf(check.errors);
   }
@@ -426,7 +427,7 @@ public class ConfigValidator {
       if (type.isEmpty()) {
         error(
             prefix + ".valueType",
-            "must be one of plain, relational, python, relational_python (got '"
+            "must be one of plain, relational, python, relational_python, selection_label (got '"
                 + line.valueType()
                 + "')");
       }
@@ -452,6 +453,16 @@ public class ConfigValidator {
       } else if (!line.expression().isEmpty()) {
         error(prefix + ".expression", "only python and relational_python lines take an expression");
       }
+      path.filter(p -> type.filter(t -> t == ValueType.SELECTION_LABEL).isPresent())
+          .filter(p -> !p.last().hasSelectionLabels())
+          .ifPresent(
+              p ->
+                  error(
+                      prefix + ".field",
+                      "'"
+                          + line.field()
+                          + "' is not a selection field described in ir_model_fields; a"
+                          + " selection_label line needs one"));
       if (relational) {
         relationalLine(prefix, line, path);
       } else if (line.mappingConfig() != 0) {
@@ -737,6 +748,29 @@ public class ConfigValidator {
         error(
             "language",
             "'" + config.language() + "' is not an Odoo language code such as en_US or uk_UA");
+      }
+    }
+
+    /**
+     * A company must be a res_company row when the source has that table; limiting records to it
+     * needs a model with a company.
+     */
+    void company(ModelInfo model) {
+      Long companyId = config.companyId();
+      if (companyId != null) {
+        if (companyId < 1) {
+          error("companyId", "must be a res_company id, at least 1 (omit for the main company)");
+        } else if (catalog.hasTable("res_company")
+            && !catalog.hasRecord("res.company", companyId)) {
+          error("companyId", "the source database has no res_company with id " + companyId);
+        }
+      }
+      if (config.companyRecordsOnly()) {
+        try {
+          domains.companyRule(model.name(), "t", companyId == null ? 0 : companyId);
+        } catch (SourceException e) {
+          error("companyRecordsOnly", e.getMessage());
+        }
       }
     }
 

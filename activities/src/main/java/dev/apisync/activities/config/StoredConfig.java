@@ -39,7 +39,9 @@ public record StoredConfig(long id, SyncConfig config, Instant createdAt, Instan
         config.rateLimit() == null ? 0 : config.rateLimit(),
         config.concurrency(),
         config.maxFailureRatio() == null ? 1.0 : config.maxFailureRatio(),
-        config.scriptTimeout());
+        config.scriptTimeout(),
+        config.companyId() == null ? 0 : config.companyId(),
+        config.companyRecordsOnly());
   }
 
   private IllegalStateException invalidStored(String field) {

@@ -30,6 +30,10 @@ import java.util.regex.Pattern;
  * @param language whose text translatable (jsonb) source columns yield, e.g. {@code en_US}
  * @param scriptTimeout seconds one evaluation of the config's Python may run (a request script run,
  *     one record's python lines); default 5
+ * @param companyId the Odoo company whose company-dependent values are read; {@code null} for the
+ *     source's main company
+ * @param companyRecordsOnly sync only records of {@code companyId} (and records without a company),
+ *     as Odoo's multi-company record rules show them to a user of that company; default off
  */
 public record SyncConfig(
     String name,
@@ -52,7 +56,9 @@ public record SyncConfig(
     int concurrency,
     boolean enabled,
     String language,
-    int scriptTimeout) {
+    int scriptTimeout,
+    Long companyId,
+    boolean companyRecordsOnly) {
 
   public static final String DEFAULT_FILTER_DOMAIN = "[]";
   public static final int DEFAULT_CONNECT_TIMEOUT = 5;
@@ -352,6 +358,8 @@ public record SyncConfig(
     private boolean enabled = true;
     private String language = DEFAULT_LANGUAGE;
     private int scriptTimeout = DEFAULT_SCRIPT_TIMEOUT;
+    private Long companyId;
+    private boolean companyRecordsOnly;
 
     private Builder() {}
 
@@ -377,6 +385,8 @@ public record SyncConfig(
       enabled = config.enabled;
       language = config.language;
       scriptTimeout = config.scriptTimeout;
+      companyId = config.companyId;
+      companyRecordsOnly = config.companyRecordsOnly;
     }
 
     public Builder name(String name) {
@@ -498,6 +508,17 @@ public record SyncConfig(
       return this;
     }
 
+    /** {@code null} for the source's main company. */
+    public Builder companyId(Long companyId) {
+      this.companyId = companyId;
+      return this;
+    }
+
+    public Builder companyRecordsOnly(boolean companyRecordsOnly) {
+      this.companyRecordsOnly = companyRecordsOnly;
+      return this;
+    }
+
     public SyncConfig build() {
       return new SyncConfig(
           name,
@@ -520,7 +541,9 @@ public record SyncConfig(
           concurrency,
           enabled,
           language,
-          scriptTimeout);
+          scriptTimeout,
+          companyId,
+          companyRecordsOnly);
     }
   }
 }

@@ -104,7 +104,8 @@ public class RelationalLineResolver implements LineResolver {
     Map<Long, Map<String, Object>> ids =
         idPaths.isEmpty()
             ? Map.of()
-            : reader.read(config.model(), recordIds, idPaths, config.language());
+            : reader.read(
+                config.model(), recordIds, idPaths, config.language(), config.companyId());
     List<Long> path = new ArrayList<>(enclosing);
     path.add(config.id());
     for (Relation relation : planned) {

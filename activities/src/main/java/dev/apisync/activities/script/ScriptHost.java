@@ -2,7 +2,9 @@ package dev.apisync.activities.script;
 
 import dev.apisync.activities.source.FieldInfo;
 import dev.apisync.activities.source.FieldKind;
+import dev.apisync.activities.source.FieldSource;
 import dev.apisync.activities.source.ModelInfo;
+import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.source.SourceException;
 import dev.apisync.activities.source.SourceUnavailableException;
 import java.math.BigDecimal;
@@ -77,12 +79,24 @@ public final class ScriptHost {
           ModelInfo info = source.requireModel(model);
           List<Object> fields = new ArrayList<>();
           for (FieldInfo field : info.fields().values()) {
+            if (field.source() instanceof FieldSource.Computed) {
+              // Listed, never read: accessing it raises the refusal, which names it.
+              fields.add(
+                  ProxyArray.fromArray(
+                      field.name(),
+                      "computed",
+                      "",
+                      SourceCatalog.computed(info.name(), field).getMessage()));
+              continue;
+            }
             fields.add(
                 ProxyArray.fromArray(
                     field.name(),
                     field.kind().name().toLowerCase(),
                     field.relatedModel(),
-                    field.kind() == FieldKind.SCALAR ? ScriptSource.typeCode(field) : "id"));
+                    field.kind() == FieldKind.SCALAR
+                        ? ScriptSource.typeCode(source.valueField(info, field))
+                        : "id"));
           }
           return ProxyArray.fromList(fields);
         });

@@ -2,10 +2,12 @@ package dev.apisync.activities.script;
 
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.FieldInfo;
+import dev.apisync.activities.source.FieldSource;
 import dev.apisync.activities.source.ModelInfo;
 import dev.apisync.activities.source.RecordReader;
 import dev.apisync.activities.source.RecordSearch;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.source.SourceException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,21 @@ public final class ScriptSource {
 
   Set<Long> existing(String model, List<Long> ids) {
     return search.existing(model, ids);
+  }
+
+  /**
+   * The field whose value a field reads: itself, or the end of a related field's path (a variant's
+   * {@code list_price} is its template's), or itself again when the path cannot be followed.
+   */
+  FieldInfo valueField(ModelInfo model, FieldInfo field) {
+    if (!(field.source() instanceof FieldSource.Related)) {
+      return field;
+    }
+    try {
+      return catalog.expand(model, field).getLast();
+    } catch (SourceException e) {
+      return field;
+    }
   }
 
   /** How a field's values reach Python: the type code the runtime converts them by. */

@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -43,15 +46,23 @@ final class CatalogLoader {
 
   /**
    * {@code translate} is a boolean in Odoo 16/17; reading it as text also copes with versions that
-   * store a translation method's name there.
+   * store a translation method's name there. {@code related} and {@code company_dependent} are read
+   * when the table has them (Odoo 17 does); {@code %s} stands for their expressions.
    */
   private static final String IR_MODEL_FIELDS =
       """
-      SELECT name, ttype, relation, relation_table, column1, column2, relation_field,
-             COALESCE(translate::text, '') AS translate, store
+      SELECT %s AS field_id, name, ttype, relation, relation_table, column1, column2,
+             relation_field, COALESCE(translate::text, '') AS translate, store,
+             %s AS related, %s AS company_dependent
       FROM ir_model_fields
       WHERE model = ?
       ORDER BY name
+      """;
+
+  private static final String IR_MODEL_FIELDS_COLUMNS =
+      """
+      SELECT column_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = 'ir_model_fields'
       """;
 
   private final DataSource source;
@@ -80,6 +91,21 @@ final class CatalogLoader {
     }
   }
 
+  /** The one number a query answers, empty when it answers NULL or no row. */
+  OptionalLong selectLong(String sql) {
+    try (Connection connection = source.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet rows = statement.executeQuery()) {
+      if (!rows.next()) {
+        return OptionalLong.empty();
+      }
+      long value = rows.getLong(1);
+      return rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
+    } catch (SQLException e) {
+      throw SqlErrors.translate("reading " + sql, e);
+    }
+  }
+
   private static Map<String, String> columnTypes(Connection connection, String table)
       throws SQLException {
     Map<String, String> types = new LinkedHashMap<>();
@@ -104,18 +130,25 @@ final class CatalogLoader {
   }
 
   /**
-   * Stored fields as Odoo declares them. A declared column the table lacks (a field of an
-   * uninstalled module, a binary kept as attachment) is left out rather than failing later.
+   * Every field Odoo declares, stored or not (see {@link FieldSource}). A declared column the table
+   * lacks (a field of an uninstalled module, a binary kept as attachment) is left out rather than
+   * failing later.
    */
   private static Map<String, FieldInfo> fromIrModelFields(
       Connection connection, String modelName, Map<String, String> columnTypes)
       throws SQLException {
+    Set<String> metadata = irModelFieldsColumns(connection);
+    String sql =
+        IR_MODEL_FIELDS.formatted(
+            metadata.contains("id") ? "id" : "0",
+            metadata.contains("related") ? "related" : "NULL",
+            metadata.contains("company_dependent") ? "company_dependent" : "false");
     Map<String, FieldInfo> fields = new LinkedHashMap<>();
-    try (PreparedStatement statement = connection.prepareStatement(IR_MODEL_FIELDS)) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, modelName);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          irField(rows, columnTypes).ifPresent(field -> fields.put(field.name(), field));
+          irField(rows, modelName, columnTypes).ifPresent(field -> fields.put(field.name(), field));
         }
       }
     }
@@ -125,54 +158,146 @@ final class CatalogLoader {
     return fields;
   }
 
-  private static Optional<FieldInfo> irField(ResultSet row, Map<String, String> columnTypes)
-      throws SQLException {
+  private static Set<String> irModelFieldsColumns(Connection connection) throws SQLException {
+    Set<String> columns = new HashSet<>();
+    try (PreparedStatement statement = connection.prepareStatement(IR_MODEL_FIELDS_COLUMNS);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        columns.add(rows.getString(1));
+      }
+    }
+    return columns;
+  }
+
+  private static Optional<FieldInfo> irField(
+      ResultSet row, String modelName, Map<String, String> columnTypes) throws SQLException {
     String name = row.getString("name");
     String ttype = row.getString("ttype");
+    String related = text(row, "related");
+    boolean hasColumn = row.getBoolean("store") && columnTypes.containsKey(name);
+    if (!related.isEmpty() && !hasColumn) {
+      return Optional.of(derived(row, kindOf(ttype), "", new FieldSource.Related(related)));
+    }
+    if (row.getBoolean("company_dependent")) {
+      Optional<String> sqlType = PropertyValues.sqlType(ttype);
+      FieldSource source =
+          sqlType.isPresent()
+              ? new FieldSource.CompanyDependent(modelName)
+              : new FieldSource.Computed();
+      return Optional.of(derived(row, kindOf(ttype), sqlType.orElse(""), source));
+    }
     if (!row.getBoolean("store")) {
-      return Optional.empty();
+      FieldSource source =
+          name.equals("display_name")
+              ? displayRule(modelName, columnTypes)
+                  .<FieldSource>map(rule -> new FieldSource.DisplayName(modelName, rule))
+                  .orElseGet(FieldSource.Computed::new)
+              : new FieldSource.Computed();
+      String sqlType = name.equals("display_name") ? "text" : "";
+      return Optional.of(derived(row, kindOf(ttype), sqlType, source));
     }
-    switch (ttype) {
-      case "one2many" -> {
-        return Optional.of(
-            new FieldInfo(
-                name,
-                "",
-                FieldKind.ONE2MANY,
-                "",
-                text(row, "relation"),
-                "",
-                "",
-                "",
-                text(row, "relation_field"),
-                false));
-      }
-      case "many2many" -> {
-        return Optional.of(
-            new FieldInfo(
-                name,
-                "",
-                FieldKind.MANY2MANY,
-                "",
-                text(row, "relation"),
-                text(row, "relation_table"),
-                text(row, "column1"),
-                text(row, "column2"),
-                "",
-                false));
-      }
-      default -> {
-        String sqlType = columnTypes.get(name);
-        if (sqlType == null) {
-          return Optional.empty();
-        }
-        if (ttype.equals("many2one")) {
-          return Optional.of(many2one(name, sqlType, text(row, "relation")));
-        }
-        boolean translatable = isTrue(text(row, "translate")) && sqlType.equals("jsonb");
-        return Optional.of(scalar(name, sqlType, translatable));
-      }
+    FieldInfo stored =
+        switch (ttype) {
+          case "one2many" ->
+              new FieldInfo(
+                  name,
+                  "",
+                  FieldKind.ONE2MANY,
+                  "",
+                  text(row, "relation"),
+                  "",
+                  "",
+                  "",
+                  text(row, "relation_field"),
+                  false);
+          case "many2many" ->
+              new FieldInfo(
+                  name,
+                  "",
+                  FieldKind.MANY2MANY,
+                  "",
+                  text(row, "relation"),
+                  text(row, "relation_table"),
+                  text(row, "column1"),
+                  text(row, "column2"),
+                  "",
+                  false);
+          default -> {
+            String sqlType = columnTypes.get(name);
+            if (sqlType == null) {
+              yield null;
+            }
+            if (ttype.equals("many2one")) {
+              yield many2one(name, sqlType, text(row, "relation"));
+            }
+            boolean translatable = isTrue(text(row, "translate")) && sqlType.equals("jsonb");
+            yield scalar(name, sqlType, translatable);
+          }
+        };
+    return stored == null ? Optional.empty() : Optional.of(withMetadata(stored, row));
+  }
+
+  /**
+   * Odoo 17's {@code display_name} rules that stored fields can reproduce: res.partner's and
+   * product.product's own, else the {@code complete_name} or {@code name} column (the {@code
+   * _rec_name}).
+   */
+  private static Optional<FieldSource.DisplayRule> displayRule(
+      String modelName, Map<String, String> columnTypes) {
+    if (modelName.equals("res.partner") && columnTypes.containsKey("name")) {
+      return Optional.of(FieldSource.DisplayRule.PARTNER);
     }
+    if (modelName.equals("product.product") && columnTypes.containsKey("product_tmpl_id")) {
+      return Optional.of(FieldSource.DisplayRule.PRODUCT_VARIANT);
+    }
+    return columnTypes.containsKey("name") || columnTypes.containsKey("complete_name")
+        ? Optional.of(FieldSource.DisplayRule.NAME)
+        : Optional.empty();
+  }
+
+  private static FieldKind kindOf(String ttype) {
+    return switch (ttype) {
+      case "many2one" -> FieldKind.MANY2ONE;
+      case "one2many" -> FieldKind.ONE2MANY;
+      case "many2many" -> FieldKind.MANY2MANY;
+      default -> FieldKind.SCALAR;
+    };
+  }
+
+  /** A field without a column of its own: its value is derived as {@code source} says. */
+  private static FieldInfo derived(
+      ResultSet row, FieldKind kind, String sqlType, FieldSource source) throws SQLException {
+    return new FieldInfo(
+        row.getString("name"),
+        "",
+        kind,
+        sqlType,
+        text(row, "relation"),
+        text(row, "relation_table"),
+        text(row, "column1"),
+        text(row, "column2"),
+        text(row, "relation_field"),
+        false,
+        row.getString("ttype"),
+        row.getLong("field_id"),
+        source);
+  }
+
+  private static FieldInfo withMetadata(FieldInfo field, ResultSet row) throws SQLException {
+    return new FieldInfo(
+        field.name(),
+        field.column(),
+        field.kind(),
+        field.sqlType(),
+        field.relatedModel(),
+        field.relationTable(),
+        field.relationColumn1(),
+        field.relationColumn2(),
+        field.inverseField(),
+        field.translatable(),
+        row.getString("ttype"),
+        row.getLong("field_id"),
+        field.source());
   }
 
   /**

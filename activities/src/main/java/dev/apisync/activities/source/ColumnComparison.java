@@ -25,10 +25,10 @@ final class ColumnComparison {
 
   private static final Set<String> TEXT_TYPES = Set.of("text", "character varying", "character");
 
-  private final String language;
+  private final FieldSql values;
 
-  ColumnComparison(String language) {
-    this.language = language;
+  ColumnComparison(FieldSql values) {
+    this.values = values;
   }
 
   SqlCondition compare(String alias, FieldInfo field, Term term) {
@@ -52,16 +52,16 @@ final class ColumnComparison {
     }
     if (column.isBoolean()
         && ((operator == EQUALS && isFalse(value)) || (operator == NOT_EQUALS && isTrue(value)))) {
-      return Sql.of("(%s IS NULL OR %s = false)".formatted(column.name, column.name));
+      return Sql.concat("(", column.name, " IS NULL OR ", column.name, " = false)");
     }
     if (operator == EQUALS && value.isFalseOrNone()) {
-      return Sql.of(column.name + " IS NULL");
+      return Sql.concat(column.name, " IS NULL");
     }
     if (column.isBoolean() && operator == NOT_EQUALS && isFalse(value)) {
-      return Sql.of(column.name + " IS TRUE");
+      return Sql.concat(column.name, " IS TRUE");
     }
     if (operator == NOT_EQUALS && value.isFalseOrNone()) {
-      return Sql.of(column.name + " IS NOT NULL");
+      return Sql.concat(column.name, " IS NOT NULL");
     }
     if (value instanceof PySeq) {
       throw new SourceException(
@@ -88,7 +88,7 @@ final class ColumnComparison {
     if (value instanceof PyBool bool) {
       // Odoo's backward-compatible reading of ('f', 'in', True).
       boolean set = (operator == IN) == bool.value();
-      return Sql.of(column.name + (set ? " IS NOT NULL" : " IS NULL"));
+      return Sql.concat(column.name, set ? " IS NOT NULL" : " IS NULL");
     }
     List<PyValue> items = value instanceof PySeq seq ? seq.items() : List.of(value);
     if (items.stream().anyMatch(PySeq.class::isInstance)) {
@@ -122,7 +122,7 @@ final class ColumnComparison {
       return orNull(condition, column);
     }
     if (operator == NOT_IN) {
-      return Sql.and(List.of(condition, Sql.of(column.name + " IS NOT NULL")));
+      return Sql.and(List.of(condition, Sql.concat(column.name, " IS NOT NULL")));
     }
     return condition;
   }
@@ -156,7 +156,7 @@ final class ColumnComparison {
   }
 
   private static SqlCondition orNull(SqlCondition condition, Column column) {
-    return Sql.or(List.of(condition, Sql.of(column.name + " IS NULL")));
+    return Sql.or(List.of(condition, Sql.concat(column.name, " IS NULL")));
   }
 
   private static boolean isFalse(PyValue value) {
@@ -169,12 +169,16 @@ final class ColumnComparison {
 
   /** A column in a query, and how its value is compared. */
   private final class Column {
-    final String name;
+    /** The raw value: NULL tests look at it. */
+    final SqlCondition name;
+
     final FieldInfo field;
+    private final String alias;
 
     Column(String alias, FieldInfo field) {
-      this.name = Sql.column(alias, field.column());
+      this.name = values.raw(alias, field);
       this.field = field;
+      this.alias = alias;
     }
 
     boolean isBoolean() {
@@ -190,7 +194,7 @@ final class ColumnComparison {
      * en_US as Odoo does.
      */
     SqlCondition value() {
-      return field.translatable() ? Sql.translatedText(name, language) : Sql.of(name);
+      return values.text(alias, field);
     }
 
     /** A value as a parameter cast to the column's type, so '2024-01-01' compares as a date. */

@@ -56,6 +56,20 @@ public class DomainCompiler {
    */
   public SqlCondition compile(
       String modelName, String domainText, String rootAlias, String language, Instant now) {
+    return compile(modelName, domainText, rootAlias, language, now, 0);
+  }
+
+  /**
+   * @param companyId the company whose company-dependent values the domain tests, 0 for the
+   *     source's main company
+   */
+  public SqlCondition compile(
+      String modelName,
+      String domainText,
+      String rootAlias,
+      String language,
+      Instant now,
+      long companyId) {
     if (!SQL_ALIAS.matcher(rootAlias).matches()) {
       throw new IllegalArgumentException("not a plain SQL alias: " + rootAlias);
     }
@@ -72,7 +86,38 @@ public class DomainCompiler {
     }
     ModelInfo model = catalog.requireModel(modelName);
     String lang = language.isBlank() ? DEFAULT_LANGUAGE : language;
-    return new DomainSqlWriter(catalog, text, rootAlias, lang).domain(model, rootAlias, domain);
+    return new DomainSqlWriter(catalog, text, rootAlias, new FieldSql(catalog, lang, companyId))
+        .domain(model, rootAlias, domain);
+  }
+
+  /**
+   * Odoo's multi-company record rule for a user of one company: {@code ['|', ('company_id', '=',
+   * False), ('company_id', 'in', [company])]}.
+   *
+   * @param companyId the company, 0 for the source's main company
+   * @throws SourceException when the model has no company_id, or the source no company
+   */
+  public SqlCondition companyRule(String modelName, String rootAlias, long companyId) {
+    ModelInfo model = catalog.requireModel(modelName);
+    if (model.field("company_id").filter(f -> f.kind() == FieldKind.MANY2ONE).isEmpty()) {
+      throw new SourceException(
+          "%s has no company_id field, so its records belong to no company".formatted(modelName));
+    }
+    long company =
+        companyId > 0
+            ? companyId
+            : catalog
+                .mainCompanyId()
+                .orElseThrow(
+                    () ->
+                        new SourceException(
+                            "the source database has no res_company rows to take the main company"
+                                + " from; set companyId"));
+    String rule =
+        "['|', ('company_id', '=', False), ('company_id', 'in', [%d])]".formatted(company);
+    return new DomainSqlWriter(
+            catalog, rule, rootAlias, new FieldSql(catalog, DEFAULT_LANGUAGE, company))
+        .condition(model, rootAlias, DomainReader.parse(rule));
   }
 
   SourceCatalog catalog() {

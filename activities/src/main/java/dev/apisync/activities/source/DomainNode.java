@@ -64,6 +64,10 @@ sealed interface DomainNode {
       return path.substring(path.lastIndexOf('.') + 1);
     }
 
+    Term withPath(String newPath) {
+      return new Term(newPath, operator, value, text);
+    }
+
     Term withOperator(DomainOperator newOperator) {
       return new Term(path, newOperator, value, text);
     }

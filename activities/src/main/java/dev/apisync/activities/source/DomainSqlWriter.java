@@ -17,6 +17,7 @@ import dev.apisync.activities.source.DomainNode.Term;
 import dev.apisync.activities.source.PyValue.PyInt;
 import dev.apisync.activities.source.PyValue.PySeq;
 import dev.apisync.activities.source.PyValue.PyStr;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -49,14 +50,16 @@ final class DomainSqlWriter {
   private final SourceCatalog catalog;
   private final String domainText;
   private final String rootAlias;
+  private final FieldSql values;
   private final ColumnComparison columns;
   private int aliasCount;
 
-  DomainSqlWriter(SourceCatalog catalog, String domainText, String rootAlias, String language) {
+  DomainSqlWriter(SourceCatalog catalog, String domainText, String rootAlias, FieldSql values) {
     this.catalog = catalog;
     this.domainText = domainText;
     this.rootAlias = rootAlias;
-    this.columns = new ColumnComparison(language);
+    this.values = values;
+    this.columns = new ColumnComparison(values);
   }
 
   /** The domain's condition plus, unless the domain names {@code active}, the active rule. */
@@ -80,6 +83,11 @@ final class DomainSqlWriter {
     };
   }
 
+  /** The domain's condition alone, without the active rule (for rules added to a domain). */
+  SqlCondition condition(ModelInfo model, String alias, DomainNode domain) {
+    return node(model, alias, domain);
+  }
+
   /** Whether a domain tests {@code active} itself, directly or at the end of a dotted path. */
   static boolean mentionsActive(DomainNode node) {
     return switch (node) {
@@ -94,6 +102,7 @@ final class DomainSqlWriter {
   private SqlCondition activeRule(ModelInfo model, String alias) {
     return model
         .field("active")
+        .filter(FieldInfo::isStored)
         .map(active -> Sql.of(Sql.column(alias, active.column()) + " IS TRUE"))
         .orElse(Sql.TRUE);
   }
@@ -105,6 +114,9 @@ final class DomainSqlWriter {
   /** Follows a dotted path one field at a time, down to the field the term tests. */
   private SqlCondition step(ModelInfo model, String alias, Term term, String[] names, int index) {
     FieldInfo field = field(model, names[index], term);
+    if (field.source() instanceof FieldSource.Related) {
+      return related(model, alias, field, term, names, index);
+    }
     if (index == names.length - 1) {
       return leaf(model, alias, field, term);
     }
@@ -117,7 +129,7 @@ final class DomainSqlWriter {
     String coAlias = newAlias();
     SqlCondition rest = step(comodel, coAlias, term, names, index + 1);
     if (field.kind() == FieldKind.MANY2ONE) {
-      return RelatedRecords.many2one(alias, field, comodel, coAlias, rest);
+      return RelatedRecords.many2one(values.link(alias, field), comodel, coAlias, rest);
     }
     SqlCondition withActive =
         term.leafName().equals("active")
@@ -162,7 +174,7 @@ final class DomainSqlWriter {
     SqlCondition exists =
         field.kind() == FieldKind.MANY2ONE
             ? RelatedRecords.many2one(
-                alias, field, comodel, coAlias, node(comodel, coAlias, subdomain))
+                values.link(alias, field), comodel, coAlias, node(comodel, coAlias, subdomain))
             : RelatedRecords.x2many(
                 model,
                 alias,
@@ -191,15 +203,13 @@ final class DomainSqlWriter {
       operator = operator == IN ? EQUALS : NOT_EQUALS;
     }
     ModelInfo comodel = comodel(field);
-    FieldInfo name = nameField(comodel, field.name(), term);
     String coAlias = newAlias();
     SqlCondition matches =
         RelatedRecords.many2one(
-            alias,
-            field,
+            values.link(alias, field),
             comodel,
             coAlias,
-            columns.compare(coAlias, name, operator.positive(), value, term));
+            nameCondition(comodel, coAlias, field.name(), operator.positive(), value, term));
     return operator.isNegative() ? Sql.not(matches) : matches;
   }
 
@@ -235,8 +245,7 @@ final class DomainSqlWriter {
     }
     SqlCondition related =
         isNameSearch(value)
-            ? columns.compare(
-                coAlias, nameField(comodel, field.name(), term), operator.positive(), value, term)
+            ? nameCondition(comodel, coAlias, field.name(), operator.positive(), value, term)
             : idIn(comodel, coAlias, idsOf(value));
     SqlCondition exists =
         RelatedRecords.x2many(model, alias, field, comodel, coAlias, this::newAlias, related);
@@ -265,7 +274,7 @@ final class DomainSqlWriter {
         return memberOf(Sql.column(alias, "id"), hierarchyIds(model, field, term, childOf));
       }
       return memberOf(
-          Sql.column(alias, field.column()),
+          values.link(alias, field),
           hierarchyIds(comodel, parentField(comodel, term), term, childOf));
     }
     String coAlias = newAlias();
@@ -295,11 +304,10 @@ final class DomainSqlWriter {
   private SqlCondition startingRecords(ModelInfo model, String alias, Term term) {
     PyValue value = term.value();
     if (isNameSearch(value)) {
-      FieldInfo name = nameField(model, term.path(), term);
       List<PyValue> names = value instanceof PySeq seq ? seq.items() : List.of(value);
       return Sql.or(
           names.stream()
-              .map(n -> columns.compare(alias, name, DomainOperator.ILIKE, n, term))
+              .map(n -> nameCondition(model, alias, term.path(), DomainOperator.ILIKE, n, term))
               .toList());
     }
     if (!(value instanceof PyInt || value instanceof PySeq || value.isFalseOrNone())) {
@@ -351,6 +359,81 @@ final class DomainSqlWriter {
             && seq.items().stream().allMatch(PyStr.class::isInstance));
   }
 
+  /**
+   * A record's name compared with a value, as Odoo's default name search does; the name may be a
+   * related field ({@code product.product}'s is its template's).
+   */
+  private SqlCondition nameCondition(
+      ModelInfo model,
+      String alias,
+      String comparedField,
+      DomainOperator operator,
+      PyValue value,
+      Term term) {
+    FieldInfo name = nameField(model, comparedField, term);
+    if (name.isStored()) {
+      return columns.compare(alias, name, operator, value, term);
+    }
+    Term byName = term.withPath("name").withOperator(operator).withValue(value);
+    return step(model, alias, byName, new String[] {"name"}, 0);
+  }
+
+  /**
+   * A related field tested as its path, as Odoo 17's {@code _search_related} does: the term moves
+   * to the end of the expanded path ({@code detailed_type} of a variant becomes {@code
+   * product_tmpl_id.detailed_type}). When the related field is the tested one and the test can hold
+   * for an empty value ({@code = False}, or a negation of a set value), a record whose path is
+   * broken by an unset many2one matches too, as a LEFT JOIN reads it in Odoo.
+   */
+  private SqlCondition related(
+      ModelInfo model, String alias, FieldInfo field, Term term, String[] names, int index) {
+    List<FieldInfo> expanded = expand(model, field, term);
+    List<String> path = new ArrayList<>(expanded.stream().map(FieldInfo::name).toList());
+    path.addAll(List.of(names).subList(index + 1, names.length));
+    Term asPath = term.withPath(String.join(".", path));
+    SqlCondition condition = step(model, alias, asPath, path.toArray(String[]::new), 0);
+    if (index < names.length - 1 || !canBeEmpty(term)) {
+      return condition;
+    }
+    List<SqlCondition> matches = new ArrayList<>(List.of(condition));
+    for (int i = 0; i < expanded.size() - 1; i++) {
+      if (expanded.get(i).kind() == FieldKind.MANY2ONE) {
+        String prefix = String.join(".", path.subList(0, i + 1));
+        Term unset =
+            term.withPath(prefix).withOperator(EQUALS).withValue(new PyValue.PyBool(false, 0, 0));
+        matches.add(step(model, alias, unset, prefix.split("\\."), 0));
+      }
+    }
+    return Sql.or(matches);
+  }
+
+  /**
+   * Odoo's {@code can_be_null}: the term tests for an empty value, or negates a set one ({@code not
+   * any} reaches {@code _search_related} as {@code not in} a subquery).
+   */
+  private static boolean canBeEmpty(Term term) {
+    if (term.operator() == NOT_ANY) {
+      return true;
+    }
+    if (term.operator() == DomainOperator.ANY) {
+      return false;
+    }
+    PyValue value = term.value();
+    boolean emptyValue =
+        value instanceof PySeq seq
+            ? seq.items().stream().anyMatch(PyValue::isFalseOrNone)
+            : value.isFalseOrNone();
+    return term.operator().isNegative() != emptyValue;
+  }
+
+  private List<FieldInfo> expand(ModelInfo model, FieldInfo field, Term term) {
+    try {
+      return catalog.expand(model, field);
+    } catch (SourceException e) {
+      throw new SourceException(e.getMessage() + " in term " + term.text());
+    }
+  }
+
   private FieldInfo nameField(ModelInfo comodel, String comparedField, Term term) {
     return comodel
         .field("name")
@@ -362,14 +445,20 @@ final class DomainSqlWriter {
   }
 
   private FieldInfo field(ModelInfo model, String name, Term term) {
-    return model
-        .field(name)
-        .orElseThrow(
-            () ->
-                new SourceException(
-                    SourceCatalog.unknownField(name, model, term.path()).getMessage()
-                        + " in term "
-                        + term.text()));
+    FieldInfo field =
+        model
+            .field(name)
+            .orElseThrow(
+                () ->
+                    new SourceException(
+                        SourceCatalog.unknownField(name, model, term.path()).getMessage()
+                            + " in term "
+                            + term.text()));
+    if (field.source() instanceof FieldSource.Computed) {
+      throw new SourceException(
+          SourceCatalog.computed(model.name(), field).getMessage() + ", in term " + term.text());
+    }
+    return field;
   }
 
   private ModelInfo comodel(FieldInfo field) {

@@ -8,14 +8,28 @@ import java.util.Map;
 /**
  * The SELECT list and FROM clause that read many paths at once: one LEFT JOIN per distinct many2one
  * prefix, so {@code parent_id.name} and {@code parent_id.email} share a join, and a missing link
- * reads as NULL instead of dropping the record.
+ * reads as NULL instead of dropping the record. Paths arrive expanded ({@link
+ * SourceCatalog#resolvePath}): a related field's steps are joins like any other.
  *
  * @param select the record id first, then one expression per path, in order
  */
 record ReadQuery(SqlCondition select, String from) {
 
+  /** What each path's last field yields. */
+  enum Yield {
+    /** The value, translatable text in the language. */
+    VALUE,
+    /** A selection field's label in the language. */
+    LABEL
+  }
+
   static ReadQuery build(
-      SourceCatalog catalog, ModelInfo model, String root, List<FieldPath> paths, String language) {
+      SourceCatalog catalog,
+      ModelInfo model,
+      String root,
+      List<FieldPath> paths,
+      FieldSql values,
+      Yield yield) {
     StringBuilder from = new StringBuilder(Sql.quote(model.table()) + " AS " + Sql.quote(root));
     Map<String, String> aliasByPrefix = new HashMap<>();
     List<SqlCondition> columns = new ArrayList<>();
@@ -38,17 +52,15 @@ record ReadQuery(SqlCondition select, String from) {
                               Sql.quote(catalog.requireModel(link.relatedModel()).table()),
                               Sql.quote(joined),
                               Sql.column(joined, "id"),
-                              Sql.column(parentAlias, link.column())));
+                              values.link(parentAlias, link)));
                   return joined;
                 });
       }
-      columns.add(valueOf(alias, path.last(), language));
+      columns.add(
+          yield == Yield.LABEL
+              ? values.label(alias, path.last())
+              : values.text(alias, path.last()));
     }
     return new ReadQuery(Sql.join(", ", columns), from.toString());
-  }
-
-  private static SqlCondition valueOf(String alias, FieldInfo field, String language) {
-    String column = Sql.column(alias, field.column());
-    return field.translatable() ? Sql.translatedText(column, language) : Sql.of(column);
   }
 }

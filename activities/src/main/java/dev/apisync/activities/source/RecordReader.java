@@ -17,6 +17,10 @@ public class RecordReader {
 
   private static final String ROOT = "r";
 
+  /** How a label column reads: as text. */
+  private static final FieldInfo LABEL =
+      new FieldInfo("label", "", FieldKind.SCALAR, "text", "", "", "", "", "", false);
+
   private final DataSource source;
   private final SourceCatalog catalog;
 
@@ -25,16 +29,57 @@ public class RecordReader {
     this.catalog = catalog;
   }
 
+  /** Like {@link #read(String, List, List, String, long)} for the source's main company. */
+  public Map<Long, Map<String, Object>> read(
+      String modelName, List<Long> ids, List<String> paths, String language) {
+    return read(modelName, ids, paths, language, 0);
+  }
+
   /**
-   * @param paths plain field names or dotted many2one paths
+   * @param paths plain field names or dotted many2one paths; related fields read as their paths
    * @param language translatable (jsonb) fields yield this language's text, falling back to en_US
+   * @param companyId the company whose company-dependent values are read, 0 for the main company
    * @return per record id (ascending), per path, the value: {@code null} for SQL NULL or a broken
    *     link, else String, Long, Integer, Boolean, BigDecimal, Double, LocalDate, LocalDateTime or
    *     OffsetDateTime. Ids that do not exist are absent. Record ids ({@code id} and many2one
    *     values) are Long.
    */
   public Map<Long, Map<String, Object>> read(
-      String modelName, List<Long> ids, List<String> paths, String language) {
+      String modelName, List<Long> ids, List<String> paths, String language, long companyId) {
+    return read(modelName, ids, paths, language, companyId, ReadQuery.Yield.VALUE);
+  }
+
+  /**
+   * The labels of selection fields (SPEC §3 {@code selection_label}) in a language: per record id,
+   * per path, the label of the record's value, the key when it has no label, null when unset.
+   *
+   * @throws SourceException when a path does not end in a selection field
+   */
+  public Map<Long, Map<String, Object>> readLabels(
+      String modelName, List<Long> ids, List<String> paths, String language, long companyId) {
+    for (String path : paths) {
+      requireSelection(modelName, path);
+    }
+    return read(modelName, ids, paths, language, companyId, ReadQuery.Yield.LABEL);
+  }
+
+  /** Refuses a path that does not end in a selection field Odoo describes. */
+  private void requireSelection(String modelName, String path) {
+    FieldPath resolved = catalog.resolvePath(modelName, path);
+    if (!resolved.last().hasSelectionLabels()) {
+      throw new SourceException(
+          "'%s' on %s is not a selection field described in ir_model_fields, so it has no labels"
+              .formatted(path, modelName));
+    }
+  }
+
+  private Map<Long, Map<String, Object>> read(
+      String modelName,
+      List<Long> ids,
+      List<String> paths,
+      String language,
+      long companyId,
+      ReadQuery.Yield yield) {
     ModelInfo model = catalog.requireModel(modelName);
     List<FieldPath> fieldPaths =
         new LinkedHashSet<>(paths).stream().map(path -> resolve(modelName, path)).toList();
@@ -43,7 +88,9 @@ public class RecordReader {
     }
     String lang =
         language == null || language.isBlank() ? DomainCompiler.DEFAULT_LANGUAGE : language;
-    ReadQuery query = ReadQuery.build(catalog, model, ROOT, fieldPaths, lang);
+    ReadQuery query =
+        ReadQuery.build(
+            catalog, model, ROOT, fieldPaths, new FieldSql(catalog, lang, companyId), yield);
     List<Object> params = new ArrayList<>(query.select().params());
     params.add(Sql.idArray(ids));
     String sql =
@@ -58,7 +105,8 @@ public class RecordReader {
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < fieldPaths.size(); i++) {
           FieldPath path = fieldPaths.get(i);
-          values.put(path.dotted(), ColumnValues.read(rows, i + 2, path.last()));
+          FieldInfo last = yield == ReadQuery.Yield.LABEL ? LABEL : path.last();
+          values.put(path.dotted(), ColumnValues.read(rows, i + 2, last));
         }
         records.put(rows.getLong(1), Collections.unmodifiableMap(values));
       }

@@ -57,7 +57,11 @@ public class RecordSource {
             : Instant.now();
     SqlCondition domain =
         compiler.compile(
-            query.model(), query.filterDomain(), ALIAS, DomainCompiler.DEFAULT_LANGUAGE, now);
+            query.model(), query.filterDomain(), ALIAS, query.language(), now, query.companyId());
+    if (query.companyRecordsOnly()) {
+      domain =
+          Sql.and(List.of(domain, compiler.companyRule(query.model(), ALIAS, query.companyId())));
+    }
     try (Connection connection = source.getConnection()) {
       return query.recordIds().isEmpty()
           ? domainPage(connection, model, domain, query)

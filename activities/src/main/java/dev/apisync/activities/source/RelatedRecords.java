@@ -12,15 +12,16 @@ final class RelatedRecords {
 
   private RelatedRecords() {}
 
-  /** The record {@code alias.field} points at exists and satisfies {@code condition}. */
+  /**
+   * The record a many2one points at exists and satisfies {@code condition}.
+   *
+   * @param link the many2one's id in SQL without parameters ({@link FieldSql#link})
+   */
   static SqlCondition many2one(
-      String alias, FieldInfo field, ModelInfo comodel, String coAlias, SqlCondition condition) {
+      String link, ModelInfo comodel, String coAlias, SqlCondition condition) {
     return Sql.exists(
         Sql.of(Sql.quote(comodel.table()) + " AS " + Sql.quote(coAlias)),
-        Sql.and(
-            List.of(
-                Sql.of(Sql.column(coAlias, "id") + " = " + Sql.column(alias, field.column())),
-                condition)));
+        Sql.and(List.of(Sql.of(Sql.column(coAlias, "id") + " = " + link), condition)));
   }
 
   /**

@@ -25,6 +25,14 @@ final class Sql {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
+  /**
+   * A string literal for SQL text that cannot carry parameters (a join condition); doubling quotes
+   * is safe under {@code standard_conforming_strings}, PostgreSQL's default since 9.1.
+   */
+  static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
   static String column(String alias, String column) {
     return quote(alias) + "." + quote(column);
   }

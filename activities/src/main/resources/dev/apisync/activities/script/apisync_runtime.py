@@ -771,6 +771,9 @@ class RecordSet:
         return type(self)(self.env, self._name, (self._ids[key],), self._prefetch)
 
     def _get(self, field):
+        if field.kind == "computed":
+            # A computed, non-stored field is never read: its type is the refusal, naming it.
+            raise ValueError(field.type)
         ids = self._ids
         if len(ids) != 1:
             if ids:

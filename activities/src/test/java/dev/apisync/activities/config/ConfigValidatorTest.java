@@ -431,8 +431,8 @@ class ConfigValidatorTest {
   void rejectsAnUnknownValueType() {
     assertThat(errors(c -> c.line(new SyncConfig.Line("name", "n2", "json", false, 0, ""))))
         .containsExactly(
-            "lines[3].valueType: must be one of plain, relational, python, relational_python"
-                + " (got 'json')");
+            "lines[3].valueType: must be one of plain, relational, python, relational_python,"
+                + " selection_label (got 'json')");
   }
 
   @Test

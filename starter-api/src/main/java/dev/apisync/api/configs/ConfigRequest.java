@@ -67,6 +67,17 @@ public record ConfigRequest(
                     + " record's python lines), 1–60",
             defaultValue = "5")
         Integer scriptTimeout,
+    @Schema(
+            description =
+                "Odoo company (res_company id) whose company-dependent field values are read;"
+                    + " omit for the source's main company")
+        Long companyId,
+    @Schema(
+            description =
+                "Sync only records of companyId (and records without a company), as Odoo's"
+                    + " multi-company record rules do",
+            defaultValue = "false")
+        Boolean companyRecordsOnly,
     @Schema(hidden = true) @JsonAnySetter Map<String, Object> unknownFields) {
 
   /** The config this body describes, with SPEC §2's defaults for what it omits. */
@@ -109,6 +120,10 @@ public record ConfigRequest(
     }
     if (scriptTimeout != null) {
       builder.scriptTimeout(scriptTimeout);
+    }
+    builder.companyId(companyId);
+    if (companyRecordsOnly != null) {
+      builder.companyRecordsOnly(companyRecordsOnly);
     }
     return builder.build();
   }

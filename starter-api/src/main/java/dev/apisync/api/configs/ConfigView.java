@@ -41,6 +41,8 @@ public record ConfigView(
     boolean enabled,
     String language,
     int scriptTimeout,
+    Long companyId,
+    boolean companyRecordsOnly,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -74,6 +76,8 @@ public record ConfigView(
         config.enabled(),
         config.language(),
         config.scriptTimeout(),
+        config.companyId(),
+        config.companyRecordsOnly(),
         stored.createdAt(),
         stored.updatedAt());
   }

@@ -156,6 +156,35 @@ class ConfigApiTest extends ApiTestContext {
   }
 
   @Test
+  void keepsTheCompanyAndRefusesCompanyRecordsOnWhereTheModelHasNoCompany() throws Exception {
+    ObjectNode company = valid();
+    company.put("companyId", 3);
+
+    HttpResponse<String> created = send("POST", "/api/configs", company.toString());
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode config =
+        JSON.readTree(
+            send("GET", "/api/configs/" + JSON.readTree(created.body()).get("id").asLong(), null)
+                .body());
+    assertThat(config.get("companyId").asLong()).isEqualTo(3);
+    assertThat(config.get("companyRecordsOnly").asBoolean()).isFalse();
+
+    ObjectNode broken = valid();
+    broken.put("name", "company records");
+    broken.put("companyId", 0);
+    broken.put("companyRecordsOnly", true);
+    HttpResponse<String> refused = send("POST", "/api/configs", broken.toString());
+
+    assertProblem(refused, 400, "Invalid sync config");
+    assertThat(errors(refused))
+        .containsExactlyInAnyOrder(
+            "companyId: must be a res_company id, at least 1 (omit for the main company)",
+            "companyRecordsOnly: res.partner has no company_id field, so its records belong to no"
+                + " company");
+  }
+
+  @Test
   void refusesADuplicateNameOnTheNameField() throws Exception {
     assertThat(send("POST", "/api/configs", VALID).statusCode()).isEqualTo(201);
     ObjectNode again = valid();

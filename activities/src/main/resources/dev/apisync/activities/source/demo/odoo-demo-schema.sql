@@ -125,7 +125,7 @@ VALUES ('res.country', '{"en_US": "Country"}'),
 ON CONFLICT (model) DO NOTHING;
 
 -- One row per field, as Odoo registers them. contact_address is computed and not stored: it has
--- no column, and the catalog must leave it out.
+-- no column, and the catalog refuses it by name.
 INSERT INTO ir_model_fields (model_id, model, name, field_description, ttype, relation,
                              relation_field, relation_table, column1, column2, translate, store)
 SELECT m.id, f.model, f.name, jsonb_build_object('en_US', initcap(replace(f.name, '_', ' '))),
