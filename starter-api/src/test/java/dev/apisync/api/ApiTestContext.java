@@ -26,9 +26,14 @@ import org.springframework.test.context.DynamicPropertySource;
       "spring.config.name=" + ApiApplication.CONFIG_NAME,
       "apisync.secrets.key=" + SecretCipher.DEVELOPMENT_KEY,
       "apisync.security.admin-token=" + ApiTestContext.ADMIN_TOKEN,
-      "apisync.temporal.codec.keys=" + PayloadKeys.DEVELOPMENT
+      // Two history keys, the first current (rotation), and a Web UI origin for the codec's CORS.
+      "apisync.temporal.codec.keys=k2:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=,"
+          + PayloadKeys.DEVELOPMENT,
+      "apisync.temporal.ui-url=" + ApiTestContext.WEB_UI_ORIGIN + "/"
     })
 public abstract class ApiTestContext {
+
+  public static final String WEB_UI_ORIGIN = "http://ui.example.test:8233";
 
   public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef0123456789";
 

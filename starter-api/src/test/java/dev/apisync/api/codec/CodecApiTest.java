@@ -2,11 +2,7 @@ package dev.apisync.api.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apisync.activities.codec.PayloadKeys;
-import dev.apisync.activities.config.SampleSource;
-import dev.apisync.activities.config.SecretCipher;
-import dev.apisync.activities.testing.TestPostgres;
-import dev.apisync.api.ApiApplication;
+import dev.apisync.api.ApiTestContext;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -17,45 +13,16 @@ import java.net.http.HttpResponse;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The remote codec endpoint over real HTTP, as the Temporal Web UI calls it from a browser. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.config.name=" + ApiApplication.CONFIG_NAME,
-      "apisync.secrets.key=" + SecretCipher.DEVELOPMENT_KEY,
-      "apisync.temporal.codec.keys=k2:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=,"
-          + PayloadKeys.DEVELOPMENT,
-      "apisync.temporal.ui-url=http://ui.example.test:8233/",
-      "spring.temporal.test-server.enabled=true",
-      "spring.temporal.workers-auto-discovery.enabled=false"
-    })
-class CodecApiTest {
+class CodecApiTest extends ApiTestContext {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final String UI = "http://ui.example.test:8233";
+  private static final String UI = ApiTestContext.WEB_UI_ORIGIN;
 
-  @DynamicPropertySource
-  static void databases(DynamicPropertyRegistry registry) {
-    String app = TestPostgres.databaseName(TestPostgres.freshDatabase("codec_api"));
-    String source =
-        TestPostgres.databaseName(SampleSource.create(TestPostgres.freshDatabase("codec_src")));
-    registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl(app));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("apisync.source.url", () -> TestPostgres.jdbcUrl(source));
-    registry.add("apisync.source.username", () -> "postgres");
-    registry.add("apisync.source.password", () -> "");
-  }
-
-  @LocalServerPort int port;
   @Autowired DataConverter mainDataConverter;
 
   @Test
@@ -127,6 +94,7 @@ class CodecApiTest {
   private HttpResponse<String> post(String path, String origin, String body) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + ADMIN_TOKEN)
             .header("Content-Type", "application/json")
             .header("X-Namespace", "default")
             .header("Origin", origin)
