@@ -233,10 +233,13 @@ public class RunService {
   private static SyncProgress progress(
       WorkflowStub stub, WorkflowExecutionDescription description, RunRecord recorded) {
     var raw = description.getRawDescription();
+    // Started and first workflow task scheduled, nothing more: no worker has touched the run. A
+    // workflow task scheduled but not started: the query would wait for a worker too.
     boolean waitingForAWorker =
-        raw.hasPendingWorkflowTask()
-            && raw.getPendingWorkflowTask().getState()
-                == PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_SCHEDULED;
+        raw.getWorkflowExecutionInfo().getHistoryLength() <= 2
+            || (raw.hasPendingWorkflowTask()
+                && raw.getPendingWorkflowTask().getState()
+                    == PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_SCHEDULED);
     if (!waitingForAWorker) {
       try {
         return stub.query("progress", SyncProgress.class);
