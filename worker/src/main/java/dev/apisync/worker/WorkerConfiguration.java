@@ -64,19 +64,25 @@ public class WorkerConfiguration {
       ConfigStore store,
       PythonScripts scripts,
       ScriptSource scriptSource) {
-    RecordReader reader = new RecordReader(source, catalog);
-    // Related records' lines are resolved by the same resolvers as the record's own.
-    List<LineResolver> childResolvers =
-        List.of(
-            new PlainLineResolver(reader),
-            PythonLineResolver.python(scripts, scriptSource),
-            PythonLineResolver.relationalPython(scripts, scriptSource));
-    RelationalLineResolver relational =
-        new RelationalLineResolver(
-            catalog, reader, new RelationReader(source, catalog), store::snapshot, childResolvers);
-    List<LineResolver> resolvers = new ArrayList<>(childResolvers);
-    resolvers.add(relational);
-    return new MappingActivitiesImpl(new RecordMapper(reader, resolvers));
+    RelationReader relations = new RelationReader(source, catalog);
+    return new MappingActivitiesImpl(
+        new RecordReader(source, catalog),
+        reader -> {
+          // Related records' lines are resolved by the same resolvers as the record's own. Python
+          // lines read through the scripts' own (live) source: a deleted record's python lines see
+          // no record (see README, record events).
+          List<LineResolver> childResolvers =
+              List.of(
+                  new PlainLineResolver(reader),
+                  PythonLineResolver.python(scripts, scriptSource),
+                  PythonLineResolver.relationalPython(scripts, scriptSource));
+          RelationalLineResolver relational =
+              new RelationalLineResolver(
+                  catalog, reader, relations, store::snapshot, childResolvers);
+          List<LineResolver> resolvers = new ArrayList<>(childResolvers);
+          resolvers.add(relational);
+          return new RecordMapper(reader, resolvers);
+        });
   }
 
   /** Request scripts; the pool is warm before the worker polls (apisync.scripts.warm-up). */

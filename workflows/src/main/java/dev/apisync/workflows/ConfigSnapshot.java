@@ -14,6 +14,10 @@ import java.util.List;
  * @param maxFailureRatio a run whose failed share of records exceeds this ends FAILED; 1 for never
  * @param scriptTimeoutSeconds the time limit of one evaluation of the config's Python (a request
  *     script run, one record's python lines), 0 for the worker's default
+ * @param incremental runs send only records whose {@code write_date} is after {@code watermark}
+ * @param watermark the config's incremental watermark when the snapshot was taken, as {@link
+ *     WriteDates} writes it; empty when it was never set (the next incremental run sends
+ *     everything)
  */
 public record ConfigSnapshot(
     long id,
@@ -35,9 +39,13 @@ public record ConfigSnapshot(
     double rateLimit,
     int concurrency,
     double maxFailureRatio,
-    int scriptTimeoutSeconds) {
+    int scriptTimeoutSeconds,
+    boolean incremental,
+    String watermark) {
 
   public ConfigSnapshot {
     lines = List.copyOf(lines);
+    // Absent in snapshots recorded before incremental sync existed.
+    watermark = watermark == null ? "" : watermark;
   }
 }

@@ -8,6 +8,11 @@ import java.util.List;
  * those ids are candidates.
  *
  * @param evaluatedAtMillis the run's recorded start time, the "now" of any time expression
+ * @param incremental only records whose {@code write_date} is after {@code writtenAfter} (or NULL:
+ *     a record without a write date is always sent); the page reports its highest write date
+ * @param writtenAfter a {@link WriteDates} timestamp; empty for no lower bound
+ * @param eventBatch the record-event batch whose deleted rows stand in for the table (the rows as
+ *     they were when deleted); empty for a plain run
  */
 public record PageQuery(
     String model,
@@ -15,9 +20,14 @@ public record PageQuery(
     List<Long> recordIds,
     long afterId,
     int size,
-    long evaluatedAtMillis) {
+    long evaluatedAtMillis,
+    boolean incremental,
+    String writtenAfter,
+    String eventBatch) {
 
   public PageQuery {
     recordIds = List.copyOf(recordIds);
+    writtenAfter = writtenAfter == null ? "" : writtenAfter;
+    eventBatch = eventBatch == null ? "" : eventBatch;
   }
 }

@@ -28,7 +28,9 @@ class SyncRunOptionsTest {
         0,
         1,
         1,
-        0);
+        0,
+        false,
+        "");
   }
 
   @Test

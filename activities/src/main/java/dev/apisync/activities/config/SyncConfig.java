@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param language whose text translatable (jsonb) source columns yield, e.g. {@code en_US}
  * @param scriptTimeout seconds one evaluation of the config's Python may run (a request script run,
  *     one record's python lines); default 5
+ * @param incremental runs send only records whose {@code write_date} is after the config's
+ *     watermark (see {@link Watermarks})
  */
 public record SyncConfig(
     String name,
@@ -49,7 +51,8 @@ public record SyncConfig(
     int concurrency,
     boolean enabled,
     String language,
-    int scriptTimeout) {
+    int scriptTimeout,
+    boolean incremental) {
 
   public static final String DEFAULT_FILTER_DOMAIN = "[]";
   public static final int DEFAULT_CONNECT_TIMEOUT = 5;
@@ -312,6 +315,7 @@ public record SyncConfig(
     private boolean enabled = true;
     private String language = DEFAULT_LANGUAGE;
     private int scriptTimeout = DEFAULT_SCRIPT_TIMEOUT;
+    private boolean incremental;
 
     private Builder() {}
 
@@ -337,6 +341,7 @@ public record SyncConfig(
       enabled = config.enabled;
       language = config.language;
       scriptTimeout = config.scriptTimeout;
+      incremental = config.incremental;
     }
 
     public Builder name(String name) {
@@ -458,6 +463,11 @@ public record SyncConfig(
       return this;
     }
 
+    public Builder incremental(boolean incremental) {
+      this.incremental = incremental;
+      return this;
+    }
+
     public SyncConfig build() {
       return new SyncConfig(
           name,
@@ -480,7 +490,8 @@ public record SyncConfig(
           concurrency,
           enabled,
           language,
-          scriptTimeout);
+          scriptTimeout,
+          incremental);
     }
   }
 }

@@ -14,9 +14,12 @@ import java.util.Map;
  */
 record ReadQuery(SqlCondition select, String from) {
 
+  /**
+   * @param rows what the root alias reads: the model's quoted table, or a relation in its place
+   */
   static ReadQuery build(
-      SourceCatalog catalog, ModelInfo model, String root, List<FieldPath> paths, String language) {
-    StringBuilder from = new StringBuilder(Sql.quote(model.table()) + " AS " + Sql.quote(root));
+      SourceCatalog catalog, String rows, String root, List<FieldPath> paths, String language) {
+    StringBuilder from = new StringBuilder(rows + " AS " + Sql.quote(root));
     Map<String, String> aliasByPrefix = new HashMap<>();
     List<SqlCondition> columns = new ArrayList<>();
     columns.add(Sql.of(Sql.column(root, "id")));

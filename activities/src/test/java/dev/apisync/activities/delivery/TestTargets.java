@@ -78,7 +78,9 @@ final class TestTargets {
         rateLimit,
         1,
         1.0,
-        5);
+        5,
+        false,
+        "");
   }
 
   static DeliveryRequest single(ConfigSnapshot config, long recordId, String json) {

@@ -42,7 +42,16 @@ class PythonDomainTest {
     do {
       page =
           RECORDS.fetchPage(
-              new PageQuery("res.partner", domain, List.of(), after, 1, startedAt.toEpochMilli()));
+              new PageQuery(
+                  "res.partner",
+                  domain,
+                  List.of(),
+                  after,
+                  1,
+                  startedAt.toEpochMilli(),
+                  false,
+                  "",
+                  ""));
       ids.addAll(page.ids());
       after = page.nextAfterId();
     } while (!page.last());

@@ -102,7 +102,9 @@ final class ScriptFixtures {
         0,
         1,
         1.0,
-        scriptTimeoutSeconds);
+        scriptTimeoutSeconds,
+        false,
+        "");
   }
 
   static ScriptSource scriptSource(DataSource source) {

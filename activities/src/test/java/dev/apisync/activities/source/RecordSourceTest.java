@@ -81,7 +81,7 @@ class RecordSourceTest {
   void returnsAnEmptyLastPageWhenNothingMatches() {
     RecordPage page = source.fetchPage(query("[('name', '=', 'nobody')]", List.of(), 0, 10));
 
-    assertThat(page).isEqualTo(new RecordPage(List.of(), List.of(), 0, true));
+    assertThat(page).isEqualTo(new RecordPage(List.of(), List.of(), 0, true, ""));
   }
 
   @Test
@@ -128,7 +128,7 @@ class RecordSourceTest {
   void endsAtOnceWhenNoRequestedIdIsLeft() {
     RecordPage page = source.fetchPage(query("[]", List.of(5L, 6L), 6, 10));
 
-    assertThat(page).isEqualTo(new RecordPage(List.of(), List.of(), 6, true));
+    assertThat(page).isEqualTo(new RecordPage(List.of(), List.of(), 6, true, ""));
   }
 
   @Test
@@ -143,7 +143,9 @@ class RecordSourceTest {
   @Test
   void refusesAnUnknownModel() {
     assertThatThrownBy(
-            () -> source.fetchPage(new PageQuery("res.nothing", "[]", List.of(), 0, 10, 0)))
+            () ->
+                source.fetchPage(
+                    new PageQuery("res.nothing", "[]", List.of(), 0, 10, 0, false, "", "")))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("unknown model 'res.nothing'");
   }
@@ -161,6 +163,6 @@ class RecordSourceTest {
   }
 
   private static PageQuery query(String domain, List<Long> ids, long afterId, int size) {
-    return new PageQuery("res.partner", domain, ids, afterId, size, 0);
+    return new PageQuery("res.partner", domain, ids, afterId, size, 0, false, "", "");
   }
 }

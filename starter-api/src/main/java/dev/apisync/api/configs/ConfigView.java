@@ -36,6 +36,13 @@ public record ConfigView(
     boolean enabled,
     String language,
     int scriptTimeout,
+    boolean incremental,
+    @Schema(
+            description =
+                "Incremental watermark: the highest write_date a completed run sent (ISO-8601"
+                    + " local date-time, the source's clock); null before the first",
+            nullable = true)
+        String watermark,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -69,6 +76,8 @@ public record ConfigView(
         config.enabled(),
         config.language(),
         config.scriptTimeout(),
+        config.incremental(),
+        stored.watermark().isEmpty() ? null : stored.watermark(),
         stored.createdAt(),
         stored.updatedAt());
   }

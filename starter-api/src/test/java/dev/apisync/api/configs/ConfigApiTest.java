@@ -342,6 +342,46 @@ class ConfigApiTest {
         .isZero();
   }
 
+  @Test
+  void incrementalNeedsAWriteDateColumnAndTheWatermarkIsSetAndReset() throws Exception {
+    ObjectNode incremental = valid();
+    incremental.put("incremental", true);
+    HttpResponse<String> refused = send("POST", "/api/configs", incremental.toString());
+    assertProblem(refused, 400, "Invalid sync config");
+    assertThat(errorFields(refused)).containsExactly("incremental");
+
+    long id = JSON.readTree(send("POST", "/api/configs", VALID).body()).get("id").asLong();
+    JsonNode fresh = JSON.readTree(send("GET", "/api/configs/" + id, null).body());
+    assertThat(fresh.get("incremental").asBoolean()).isFalse();
+    assertThat(fresh.get("watermark").isNull()).isTrue();
+
+    HttpResponse<String> set =
+        send("POST", "/api/configs/" + id + "/watermark", "{\"value\": \"2026-11-29 10:00:00\"}");
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    assertThat(JSON.readTree(set.body()).get("watermark").asString())
+        .isEqualTo("2026-11-29T10:00:00.000000");
+    HttpResponse<String> withOffset =
+        send(
+            "POST",
+            "/api/configs/" + id + "/watermark",
+            "{\"value\": \"2026-11-29T12:30:00.5+02:00\"}");
+    assertThat(JSON.readTree(withOffset.body()).get("watermark").asString())
+        .isEqualTo("2026-11-29T10:30:00.500000");
+
+    HttpResponse<String> malformed =
+        send("POST", "/api/configs/" + id + "/watermark", "{\"value\": \"yesterday\"}");
+    assertProblem(malformed, 400, "Invalid sync config");
+    assertThat(errorFields(malformed)).containsExactly("value");
+    assertProblem(
+        send("POST", "/api/configs/" + id + "/watermark", "{}"), 400, "Invalid sync config");
+
+    HttpResponse<String> reset =
+        send("POST", "/api/configs/" + id + "/watermark", "{\"value\": null}");
+    assertThat(JSON.readTree(reset.body()).get("watermark").isNull()).isTrue();
+    assertThat(send("POST", "/api/configs/987654/watermark", "{\"value\": null}").statusCode())
+        .isEqualTo(404);
+  }
+
   private HttpResponse<String> send(String method, String path, String body)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
