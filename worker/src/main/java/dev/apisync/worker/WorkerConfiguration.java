@@ -5,6 +5,7 @@ import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
 import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.delivery.TargetRateLimiter;
+import dev.apisync.activities.events.OutboxQueue;
 import dev.apisync.activities.mapping.LineResolver;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
 import dev.apisync.activities.mapping.PlainLineResolver;
@@ -23,13 +24,20 @@ import dev.apisync.activities.source.RecordReader;
 import dev.apisync.activities.source.RecordSource;
 import dev.apisync.activities.source.RelationReader;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.wiring.EventsConfiguration;
+import dev.apisync.activities.wiring.EventsProperties;
 import dev.apisync.activities.wiring.ScriptConfiguration;
 import dev.apisync.activities.wiring.StorageConfiguration;
+import dev.apisync.worker.events.DispatcherLoop;
+import dev.apisync.worker.events.RecordEventDispatcher;
+import dev.apisync.workflows.TaskQueues;
+import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -114,6 +122,32 @@ public class WorkerConfiguration {
       RequestLog requestLog,
       TargetRateLimiter rateLimiter) {
     return new DeliveryActivitiesImpl(store, clients, requestLog, rateLimiter);
+  }
+
+  /**
+   * The record-event dispatcher (SPEC §8), unless {@code apisync.events.dispatcher} is false.
+   * Several workers may each run one: claims skip each other's rows.
+   */
+  @Bean
+  @ConditionalOnProperty(
+      name = "apisync.events.dispatcher",
+      havingValue = "true",
+      matchIfMissing = true)
+  public DispatcherLoop recordEventDispatcher(
+      OutboxQueue queue,
+      ConfigStore store,
+      WorkflowClient client,
+      EventsProperties properties,
+      @Qualifier(EventsConfiguration.EVENTS) DataSource events) {
+    RecordEventDispatcher dispatcher =
+        new RecordEventDispatcher(
+            queue,
+            store,
+            client,
+            TaskQueues.SYNC,
+            properties.window(),
+            properties.maxBatchRecords());
+    return new DispatcherLoop(dispatcher, events, properties.window(), properties.pollInterval());
   }
 
   @Bean

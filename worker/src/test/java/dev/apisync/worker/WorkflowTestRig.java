@@ -12,8 +12,10 @@ import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.activities.testing.TestScripts;
+import dev.apisync.workflows.SyncRunOptions;
 import dev.apisync.workflows.SyncRunWorkflow;
 import dev.apisync.workflows.SyncRunWorkflowImpl;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowExtension;
@@ -48,7 +50,14 @@ final class WorkflowTestRig implements AutoCloseable {
 
   /** The source catalog reads lazily, so a class may create its source tables in @BeforeAll. */
   TestWorkflowExtension temporal() {
+    // Runs started through SyncRunOptions carry apisync's search attributes, as on the dev server.
     return TestWorkflowExtension.newBuilder()
+        .registerSearchAttribute(
+            SyncRunOptions.CONFIG_ID.getName(), IndexedValueType.INDEXED_VALUE_TYPE_INT)
+        .registerSearchAttribute(
+            SyncRunOptions.MODEL.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+        .registerSearchAttribute(
+            SyncRunOptions.TRIGGER.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
         .registerWorkflowImplementationTypes(SyncRunWorkflowImpl.class)
         .setActivityImplementations(activities())
         .build();

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * {@code record_id}, for a delete {@code old_row} ({@code to_jsonb(OLD)}: the row's last values),
  * {@code created_at} (the writing transaction's start), and {@code batch_id}: NULL while pending,
  * then the workflow id of the run that sends it (written before that run is started, so a restarted
- * dispatcher starts the same id again). A batch's rows are deleted once its run has ended.
+ * dispatcher starts the same id again), and {@code started_at} once that run was started. A batch's
+ * rows are deleted once its run has ended.
  */
 public final class EventOutbox {
 
@@ -38,7 +39,8 @@ public final class EventOutbox {
           record_id  bigint      NOT NULL,
           old_row    jsonb,
           created_at timestamptz NOT NULL DEFAULT now(),
-          batch_id   text
+          batch_id   text,
+          started_at timestamptz
         );
         CREATE INDEX IF NOT EXISTS record_event_pending
           ON apisync.record_event (config_id, id) WHERE batch_id IS NULL;
