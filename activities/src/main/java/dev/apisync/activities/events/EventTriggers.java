@@ -53,9 +53,10 @@ public class EventTriggers {
    *
    * @throws InvalidConfigException naming {@code watchFields[i]} or {@code onCreate} when the
    *     settings do not fit the model
+   * @return the table the trigger is on
    * @throws TriggerRefusedException when the source role may not create the objects
    */
-  public void install(long configId, String model, TriggerSettings settings) {
+  public String install(long configId, String model, TriggerSettings settings) {
     ModelInfo info = catalog.requireModel(model);
     List<String> watchedColumns = watchedColumns(info, settings);
     List<String> statements = new ArrayList<>();
@@ -71,6 +72,7 @@ public class EventTriggers {
                 EventOutbox.SCHEMA,
                 quote(functionName(configId))));
     inTransaction("installing the record-event trigger on " + info.table(), statements);
+    return info.table();
   }
 
   /**

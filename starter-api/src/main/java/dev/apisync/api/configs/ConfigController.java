@@ -5,6 +5,7 @@ import dev.apisync.activities.config.ConfigValidator;
 import dev.apisync.activities.config.FieldError;
 import dev.apisync.activities.config.InvalidConfigException;
 import dev.apisync.activities.config.SyncConfig;
+import dev.apisync.api.triggers.RecordEventTriggers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -44,10 +45,13 @@ public class ConfigController {
 
   private final ConfigStore store;
   private final ConfigValidator validator;
+  private final RecordEventTriggers triggers;
 
-  public ConfigController(ConfigStore store, ConfigValidator validator) {
+  public ConfigController(
+      ConfigStore store, ConfigValidator validator, RecordEventTriggers triggers) {
     this.store = store;
     this.validator = validator;
+    this.triggers = triggers;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -130,6 +134,11 @@ public class ConfigController {
       content =
           @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   public ResponseEntity<Void> delete(@PathVariable long id) {
+    // The trigger goes first: a config deleted with its trigger left behind would keep queueing
+    // events nobody sends. A config in use as a mapping keeps its triggers (and is not deleted).
+    if (store.exists(id) && store.usersOf(id).isEmpty()) {
+      triggers.remove(id);
+    }
     if (!store.delete(id)) {
       throw new ConfigNotFoundException(id);
     }

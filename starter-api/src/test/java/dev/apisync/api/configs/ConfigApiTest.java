@@ -382,6 +382,47 @@ class ConfigApiTest {
         .isEqualTo(404);
   }
 
+  @Test
+  void triggersAreInstalledReadAndRemovedWithTheConfig() throws Exception {
+    long id = JSON.readTree(send("POST", "/api/configs", VALID).body()).get("id").asLong();
+    String triggers = "/api/configs/" + id + "/triggers";
+    assertProblem(send("GET", triggers, null), 404, "No triggers");
+
+    HttpResponse<String> unknownField =
+        send("PUT", triggers, "{\"onUpdate\": true, \"watchFields\": [\"email\", \"mood\"]}");
+    assertProblem(unknownField, 400, "Invalid sync config");
+    assertThat(errorFields(unknownField)).containsExactly("watchFields[1]");
+
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            triggers,
+            "{\"onCreate\": true, \"onUpdate\": true, \"onDelete\": true,"
+                + " \"watchFields\": [\"email\"]}");
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    JsonNode read = JSON.readTree(send("GET", triggers, null).body());
+    assertThat(read.get("onDelete").asBoolean()).isTrue();
+    assertThat(read.get("watchFields").toString()).isEqualTo("[\"email\"]");
+    assertThat(sourceObjects()).isEqualTo(3); // schema, function, trigger
+
+    assertThat(send("DELETE", "/api/configs/" + id, null).statusCode()).isEqualTo(204);
+    assertThat(sourceObjects()).isZero();
+  }
+
+  /** apisync's schema, functions and triggers in the source database. */
+  private static int sourceObjects() {
+    return JdbcClient.create(sourceDatabase)
+        .sql(
+            """
+            SELECT (SELECT count(*) FROM pg_namespace WHERE nspname = 'apisync')
+              + (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = 'apisync')
+              + (SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'apisync%')
+            """)
+        .query(Integer.class)
+        .single();
+  }
+
   private HttpResponse<String> send(String method, String path, String body)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
