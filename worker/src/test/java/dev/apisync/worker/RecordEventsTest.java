@@ -234,6 +234,28 @@ class RecordEventsTest {
     assertThat(eventRuns(configId)).isEqualTo(2);
   }
 
+  @Test
+  void eventsOfADisabledConfigWaitUntilItIsEnabledAgain(WorkflowClient client, Worker worker)
+      throws Exception {
+    long configId =
+        withTriggers(
+            config("paused partners", "POST").enabled(false).build(),
+            new TriggerSettings(true, false, false, List.of()));
+    source.sql("INSERT INTO res_partner (name) VALUES ('held')").update();
+    await(() -> !queue.configsDue(WINDOW).isEmpty());
+
+    dispatcher(client, worker).dispatchOnce();
+    assertThat(pendingEvents()).isEqualTo(1);
+    assertThat(receiver.getRequestCount()).isZero();
+
+    RIG.store.replace(configId, config("paused partners", "POST").enabled(true).build());
+    startDispatcher(client, worker);
+
+    assertThat(body(take()).get("name").asText()).isEqualTo("held");
+    awaitDelivered();
+    assertThat(eventRuns(configId)).isEqualTo(1);
+  }
+
   private long withTriggers(SyncConfig config, TriggerSettings settings) {
     long id = RIG.store.create(config);
     configs.add(id);

@@ -8,12 +8,15 @@ import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunOptions;
 import dev.apisync.workflows.SyncRunWorkflow;
 import dev.apisync.workflows.WorkflowIds;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -125,12 +128,24 @@ public class RecordEventDispatcher {
     queue.markStarted(batch.id());
   }
 
+  /**
+   * Removes the batch's rows once its run has ended (or Temporal no longer knows it, e.g. past
+   * retention). A batch whose state cannot be read now is looked at again on the next pass.
+   */
   private void forgetIfEnded(EventBatch batch) {
     WorkflowExecutionStatus status;
     try {
       status = client.newUntypedWorkflowStub(batch.id()).describe().getStatus();
     } catch (WorkflowNotFoundException gone) {
       status = WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED;
+    } catch (WorkflowServiceException e) {
+      if (e.getCause() instanceof StatusRuntimeException grpc
+          && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        status = WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED;
+      } else {
+        log.warn("cannot read the state of {}: {}", batch.id(), e.toString());
+        return;
+      }
     }
     if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
         && status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW) {
