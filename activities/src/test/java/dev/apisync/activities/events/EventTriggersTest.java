@@ -150,12 +150,13 @@ class EventTriggersTest {
 
   @Test
   void aRoleWithoutTheRightIsRefusedWithPostgresReason() {
-    SQL.sql("DROP ROLE IF EXISTS apisync_reader").update();
-    SQL.sql("CREATE ROLE apisync_reader LOGIN PASSWORD 'reader'").update();
-    SQL.sql("GRANT SELECT ON res_partner TO apisync_reader").update();
+    // Roles belong to the whole server, which other test databases share: a name of its own.
+    String role = "reader_" + TestPostgres.databaseName(SOURCE);
+    SQL.sql("CREATE ROLE " + role + " LOGIN PASSWORD 'reader'").update();
+    SQL.sql("GRANT SELECT ON res_partner TO " + role).update();
     PGSimpleDataSource reader = new PGSimpleDataSource();
     reader.setUrl(((PGSimpleDataSource) SOURCE).getUrl());
-    reader.setUser("apisync_reader");
+    reader.setUser(role);
     reader.setPassword("reader");
     EventTriggers refused = new EventTriggers(reader, new SourceCatalog(SOURCE));
 
