@@ -3,6 +3,8 @@ package dev.apisync.api;
 import dev.apisync.activities.config.ConfigInUseException;
 import dev.apisync.activities.config.FieldError;
 import dev.apisync.activities.config.InvalidConfigException;
+import dev.apisync.activities.events.EventSourceUnavailableException;
+import dev.apisync.activities.events.TriggerRefusedException;
 import dev.apisync.api.configs.ConfigNotFoundException;
 import java.util.Collection;
 import java.util.List;
@@ -59,6 +61,22 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     problem.setProperty(
         "usedBy",
         e.usedBy().stream().map(ref -> Map.of("id", ref.id(), "name", ref.name())).toList());
+    return problem;
+  }
+
+  @ExceptionHandler(TriggerRefusedException.class)
+  ProblemDetail triggerRefused(TriggerRefusedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Source database refused the trigger");
+    return problem;
+  }
+
+  @ExceptionHandler(EventSourceUnavailableException.class)
+  ProblemDetail eventSourceUnavailable(EventSourceUnavailableException e) {
+    log.warn("source database unavailable for record events: {}", e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    problem.setTitle("Source database unavailable");
     return problem;
   }
 

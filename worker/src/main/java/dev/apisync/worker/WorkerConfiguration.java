@@ -6,6 +6,7 @@ import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
 import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.delivery.TargetRateLimiter;
 import dev.apisync.activities.egress.EgressPolicy;
+import dev.apisync.activities.events.OutboxQueue;
 import dev.apisync.activities.mapping.LineResolver;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
 import dev.apisync.activities.mapping.PlainLineResolver;
@@ -26,13 +27,20 @@ import dev.apisync.activities.source.RelationReader;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.wiring.CodecConfiguration;
 import dev.apisync.activities.wiring.EgressConfiguration;
+import dev.apisync.activities.wiring.EventsConfiguration;
+import dev.apisync.activities.wiring.EventsProperties;
 import dev.apisync.activities.wiring.ScriptConfiguration;
 import dev.apisync.activities.wiring.StorageConfiguration;
+import dev.apisync.worker.events.DispatcherLoop;
+import dev.apisync.worker.events.RecordEventDispatcher;
+import dev.apisync.workflows.TaskQueues;
+import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,20 +80,26 @@ public class WorkerConfiguration {
       ConfigStore store,
       PythonScripts scripts,
       ScriptSource scriptSource) {
-    RecordReader reader = new RecordReader(source, catalog);
-    // Related records' lines are resolved by the same resolvers as the record's own.
-    List<LineResolver> childResolvers =
-        List.of(
-            new PlainLineResolver(reader),
-            PlainLineResolver.selectionLabels(reader),
-            PythonLineResolver.python(scripts, scriptSource),
-            PythonLineResolver.relationalPython(scripts, scriptSource));
-    RelationalLineResolver relational =
-        new RelationalLineResolver(
-            catalog, reader, new RelationReader(source, catalog), store::snapshot, childResolvers);
-    List<LineResolver> resolvers = new ArrayList<>(childResolvers);
-    resolvers.add(relational);
-    return new MappingActivitiesImpl(new RecordMapper(reader, resolvers));
+    RelationReader relations = new RelationReader(source, catalog);
+    return new MappingActivitiesImpl(
+        new RecordReader(source, catalog),
+        reader -> {
+          // Related records' lines are resolved by the same resolvers as the record's own. Python
+          // lines read through the scripts' own (live) source: a deleted record's python lines see
+          // no record (see README, record events).
+          List<LineResolver> childResolvers =
+              List.of(
+                  new PlainLineResolver(reader),
+                  PlainLineResolver.selectionLabels(reader),
+                  PythonLineResolver.python(scripts, scriptSource),
+                  PythonLineResolver.relationalPython(scripts, scriptSource));
+          RelationalLineResolver relational =
+              new RelationalLineResolver(
+                  catalog, reader, relations, store::snapshot, childResolvers);
+          List<LineResolver> resolvers = new ArrayList<>(childResolvers);
+          resolvers.add(relational);
+          return new RecordMapper(reader, resolvers);
+        });
   }
 
   /** Request scripts; the pool is warm before the worker polls (apisync.scripts.warm-up). */
@@ -120,6 +134,32 @@ public class WorkerConfiguration {
       RequestLogProperties logs) {
     return new DeliveryActivitiesImpl(
         store, clients, requestLog, rateLimiter, (int) logs.responseBytes().toBytes());
+  }
+
+  /**
+   * The record-event dispatcher (SPEC §8), unless {@code apisync.events.dispatcher} is false.
+   * Several workers may each run one: claims skip each other's rows.
+   */
+  @Bean
+  @ConditionalOnProperty(
+      name = "apisync.events.dispatcher",
+      havingValue = "true",
+      matchIfMissing = true)
+  public DispatcherLoop recordEventDispatcher(
+      OutboxQueue queue,
+      ConfigStore store,
+      WorkflowClient client,
+      EventsProperties properties,
+      @Qualifier(EventsConfiguration.EVENTS) DataSource events) {
+    RecordEventDispatcher dispatcher =
+        new RecordEventDispatcher(
+            queue,
+            store,
+            client,
+            TaskQueues.SYNC,
+            properties.window(),
+            properties.maxBatchRecords());
+    return new DispatcherLoop(dispatcher, events, properties.window(), properties.pollInterval());
   }
 
   @Bean

@@ -139,12 +139,14 @@ class ScriptedSyncRunTest {
           new RecordSource(
               SOURCE, new DomainCompiler(catalog, new PythonDomainExpressions(scripts)))),
       new MappingActivitiesImpl(
-          new RecordMapper(
-              reader,
-              List.of(
-                  new PlainLineResolver(reader),
-                  PythonLineResolver.python(scripts, scriptSource),
-                  PythonLineResolver.relationalPython(scripts, scriptSource)))),
+          reader,
+          rows ->
+              new RecordMapper(
+                  rows,
+                  List.of(
+                      new PlainLineResolver(rows),
+                      PythonLineResolver.python(scripts, scriptSource),
+                      PythonLineResolver.relationalPython(scripts, scriptSource)))),
       counted,
       new DeliveryActivitiesImpl(
           STORE,

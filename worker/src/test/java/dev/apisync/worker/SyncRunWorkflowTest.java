@@ -199,7 +199,8 @@ class SyncRunWorkflowTest {
             false,
             40,
             dev.apisync.workflows.RunCheckpoint.FRESH,
-            false);
+            false,
+            "");
 
     SyncRunWorkflow workflow = newWorkflow(client, worker);
     WorkflowClient.start(workflow::run, input);

@@ -15,11 +15,13 @@ import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.activities.testing.TestScripts;
+import dev.apisync.workflows.SyncRunOptions;
 import dev.apisync.workflows.SyncRunWorkflow;
 import dev.apisync.workflows.SyncRunWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -60,7 +62,12 @@ final class WorkflowTestRig implements AutoCloseable {
    * and worker encrypt payloads with the development key, as the apps do under {@code dev}.
    */
   TestWorkflowExtension temporal() {
-    return TestWorkflowExtension.newBuilder()
+    TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder();
+    // Runs started through SyncRunOptions carry apisync's search attributes, as on the dev server.
+    for (SearchAttributeKey<?> key : SyncRunOptions.SEARCH_ATTRIBUTES) {
+      builder.registerSearchAttribute(key.getName(), key.getValueType());
+    }
+    return builder
         .setWorkflowClientOptions(
             WorkflowClientOptions.newBuilder().setDataConverter(codec.dataConverter()).build())
         .registerWorkflowImplementationTypes(SyncRunWorkflowImpl.class)

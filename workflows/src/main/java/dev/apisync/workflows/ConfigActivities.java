@@ -11,4 +11,10 @@ public interface ConfigActivities {
    * FailureTypes#CONFIG_NOT_FOUND} when the config does not exist.
    */
   ConfigSnapshot loadSnapshot(long configId);
+
+  /**
+   * Moves the config's incremental watermark forward to {@code writeDate} ({@link WriteDates});
+   * never backward, so of two overlapping runs the later high point wins.
+   */
+  void advanceWatermark(long configId, String writeDate);
 }

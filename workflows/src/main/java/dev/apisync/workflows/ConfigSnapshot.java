@@ -17,6 +17,10 @@ import java.util.List;
  * @param companyId the Odoo company whose company-dependent values are read, 0 for the source's
  *     main company
  * @param companyRecordsOnly only records of that company (or of none) are synced
+ * @param incremental runs send only records whose {@code write_date} is after {@code watermark}
+ * @param watermark the config's incremental watermark when the snapshot was taken, as {@link
+ *     WriteDates} writes it; empty when it was never set (the next incremental run sends
+ *     everything)
  */
 public record ConfigSnapshot(
     long id,
@@ -40,13 +44,17 @@ public record ConfigSnapshot(
     double maxFailureRatio,
     int scriptTimeoutSeconds,
     long companyId,
-    boolean companyRecordsOnly) {
+    boolean companyRecordsOnly,
+    boolean incremental,
+    String watermark) {
 
   public ConfigSnapshot {
     lines = List.copyOf(lines);
+    // Absent in snapshots recorded before incremental sync existed.
+    watermark = watermark == null ? "" : watermark;
   }
 
-  /** A snapshot reading the source's main company, all companies' records. */
+  /** A snapshot reading the source's main company, all companies' records, not incremental. */
   public ConfigSnapshot(
       long id,
       String name,
@@ -90,6 +98,8 @@ public record ConfigSnapshot(
         maxFailureRatio,
         scriptTimeoutSeconds,
         0,
-        false);
+        false,
+        false,
+        "");
   }
 }

@@ -8,4 +8,10 @@ import java.util.List;
 public interface MappingActivities {
 
   MappedPage mapRecords(ConfigSnapshot config, List<Long> recordIds);
+
+  /**
+   * As {@link #mapRecords}, for a run of record events: a record the batch deleted is mapped from
+   * its last values, kept in the source's event outbox, instead of the table.
+   */
+  MappedPage mapEventRecords(ConfigSnapshot config, List<Long> recordIds, String eventBatch);
 }

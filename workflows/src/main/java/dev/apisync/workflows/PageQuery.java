@@ -11,6 +11,11 @@ import java.util.List;
  * @param language the language translatable fields in the domain compare in
  * @param companyId the company whose company-dependent values the domain tests, 0 for the main one
  * @param companyRecordsOnly only records of that company (or of none) are selected
+ * @param incremental only records whose {@code write_date} is after {@code writtenAfter} (or NULL:
+ *     a record without a write date is always sent); the page reports its highest write date
+ * @param writtenAfter a {@link WriteDates} timestamp; empty for no lower bound
+ * @param eventBatch the record-event batch whose deleted rows stand in for the table (the rows as
+ *     they were when deleted); empty for a plain run
  */
 public record PageQuery(
     String model,
@@ -21,14 +26,19 @@ public record PageQuery(
     long evaluatedAtMillis,
     String language,
     long companyId,
-    boolean companyRecordsOnly) {
+    boolean companyRecordsOnly,
+    boolean incremental,
+    String writtenAfter,
+    String eventBatch) {
 
   public PageQuery {
     recordIds = List.copyOf(recordIds);
     language = language == null ? "" : language;
+    writtenAfter = writtenAfter == null ? "" : writtenAfter;
+    eventBatch = eventBatch == null ? "" : eventBatch;
   }
 
-  /** A query in en_US for the main company, all companies' records. */
+  /** A query in en_US for the main company, all companies' records, not incremental. */
   public PageQuery(
       String model,
       String filterDomain,
@@ -36,6 +46,18 @@ public record PageQuery(
       long afterId,
       int size,
       long evaluatedAtMillis) {
-    this(model, filterDomain, recordIds, afterId, size, evaluatedAtMillis, "", 0, false);
+    this(
+        model,
+        filterDomain,
+        recordIds,
+        afterId,
+        size,
+        evaluatedAtMillis,
+        "",
+        0,
+        false,
+        false,
+        "",
+        "");
   }
 }

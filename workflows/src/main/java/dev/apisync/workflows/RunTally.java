@@ -20,6 +20,8 @@ final class RunTally {
   private int skipped;
   private final List<RecordFailure> failures;
   private int failuresOmitted;
+  private String writtenAfter;
+  private String highWriteDate;
 
   RunTally(RunCheckpoint from) {
     this.startedAtMillis = from.startedAtMillis();
@@ -30,6 +32,23 @@ final class RunTally {
     this.skipped = from.skipped();
     this.failures = new ArrayList<>(from.failures());
     this.failuresOmitted = from.failuresOmitted();
+    this.writtenAfter = from.writtenAfter();
+    this.highWriteDate = from.highWriteDate();
+  }
+
+  /** Makes the run incremental from {@code watermark} (empty: from the beginning). */
+  void sendWrittenAfter(String watermark) {
+    writtenAfter = watermark;
+  }
+
+  /** An incremental run's lower bound: the watermark when it started. */
+  String writtenAfter() {
+    return writtenAfter;
+  }
+
+  /** The highest write date seen so far; empty before any. */
+  String highWriteDate() {
+    return highWriteDate;
   }
 
   long startedAtMillis() {
@@ -45,8 +64,9 @@ final class RunTally {
     return sent + failed;
   }
 
-  void pageDone(long nextAfterId) {
-    afterId = nextAfterId;
+  void pageDone(RecordPage page) {
+    afterId = page.nextAfterId();
+    highWriteDate = WriteDates.later(highWriteDate, page.highWriteDate());
     pages++;
   }
 
@@ -90,7 +110,16 @@ final class RunTally {
 
   RunCheckpoint checkpoint() {
     return new RunCheckpoint(
-        afterId, startedAtMillis, pages, sent, failed, skipped, failures, failuresOmitted);
+        afterId,
+        startedAtMillis,
+        pages,
+        sent,
+        failed,
+        skipped,
+        failures,
+        failuresOmitted,
+        writtenAfter,
+        highWriteDate);
   }
 
   SyncRunResult result(boolean dryRun, List<RequestPreview> previews) {

@@ -50,6 +50,7 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
 
   private RunTally tally = new RunTally(RunCheckpoint.FRESH);
   private boolean started;
+  private boolean incremental;
 
   @Override
   public SyncRunResult run(SyncRunInput input) {
@@ -75,14 +76,35 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
       throw new CanceledFailure("canceled on request after " + tally.describe());
     }
     ended(input, "COMPLETED", "");
+    moveWatermark(input);
     return result[0];
+  }
+
+  /**
+   * A completed incremental run moves the watermark to the highest {@code write_date} it saw (not
+   * to the clock). A dry run, or one that saw no dated record, leaves it; a failed or canceled run
+   * never gets here. Only runs whose input says incremental do this, and no history from before
+   * incremental sync has one, so existing histories replay unchanged.
+   */
+  private void moveWatermark(SyncRunInput input) {
+    if (incremental && !input.dryRun() && !tally.highWriteDate().isEmpty()) {
+      configs.advanceWatermark(input.configId(), tally.highWriteDate());
+    }
   }
 
   private SyncRunResult sendPages(SyncRunInput input, BooleanSupplier cancelRequested) {
     ConfigSnapshot config = configs.loadSnapshot(input.configId());
     if (input.checkpoint().isFresh()) {
+      // The config's incremental setting and watermark as the run starts hold for all its
+      // executions (continue-as-new carries them), whatever is edited meanwhile.
+      incremental = input.incremental() || config.incremental();
+      if (incremental) {
+        tally.sendWrittenAfter(config.watermark());
+      }
       runs.runStarted(runStart(input, config.name()));
       started = true;
+    } else {
+      incremental = input.incremental();
     }
     if (!config.enabled()) {
       throw ApplicationFailure.newNonRetryableFailure(
@@ -97,7 +119,10 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
       tally.skipped(page.skipped().size());
       List<RecordFailure> pageFailures = new ArrayList<>();
       if (!page.ids().isEmpty()) {
-        MappedPage mapped = mapping.mapRecords(config, page.ids());
+        MappedPage mapped =
+            input.eventBatch().isEmpty()
+                ? mapping.mapRecords(config, page.ids())
+                : mapping.mapEventRecords(config, page.ids(), input.eventBatch());
         tally.failed(mapped.failures());
         pageFailures.addAll(mapped.failures());
         for (RequestOutcome outcome : sender.send(mapped.records())) {
@@ -105,14 +130,15 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
           pageFailures.addAll(outcome.failures());
         }
       }
-      tally.pageDone(page.nextAfterId());
+      tally.pageDone(page);
       runs.pageRecorded(new RunPage(workflowId(), tally.progress(), pageFailures));
       Workflow.setCurrentDetails(tally.describe());
       if (page.last()) {
         break;
       }
       if (historyIsLong(input)) {
-        Workflow.continueAsNew(input.continuingFrom(tally.checkpoint()));
+        SyncRunInput next = incremental ? input.incrementally() : input;
+        Workflow.continueAsNew(next.continuingFrom(tally.checkpoint()));
       }
     }
     if (tally.failureRatio() > config.maxFailureRatio()) {
@@ -177,7 +203,10 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
         tally.startedAtMillis(),
         config.language(),
         config.companyId(),
-        config.companyRecordsOnly());
+        config.companyRecordsOnly(),
+        incremental,
+        tally.writtenAfter(),
+        input.eventBatch());
   }
 
   private boolean historyIsLong(SyncRunInput input) {

@@ -36,6 +36,22 @@ public final class WorkflowIds {
     return slug.isEmpty() ? "config-" + configId : slug;
   }
 
+  /**
+   * E.g. {@code sync-customers-to-crm-events-1201-1740}: a run of the record events with ids 1201
+   * to 1740 (those the batch holds). Derived from the events, not the clock, so starting the same
+   * batch again names the same workflow and Temporal refuses the duplicate.
+   */
+  public static String forEventBatch(
+      long configId, String configName, long firstEventId, long lastEventId) {
+    String slug = slug(configName);
+    return "sync-"
+        + (slug.isEmpty() ? "config-" + configId : slug)
+        + "-events-"
+        + firstEventId
+        + "-"
+        + lastEventId;
+  }
+
   private static String slug(String name) {
     String slug =
         name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+)|(-+$)", "");

@@ -2,9 +2,11 @@ package dev.apisync.activities.config;
 
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.RetrySettings;
+import dev.apisync.workflows.WriteDates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +42,8 @@ public class ConfigStore implements CredentialsLookup {
       read_timeout_seconds, auth_type, auth_login, auth_secret, auth_header_name, paginated,
       page_size, record_limit, request_script, retry_max_attempts, retry_initial_interval_ms,
       retry_backoff_coefficient, retry_max_interval_ms, rate_limit, max_failure_ratio, concurrency,
-      enabled, language, script_timeout_seconds, company_id, company_records_only, created_at,
-      updated_at""";
+      enabled, language, script_timeout_seconds, company_id, company_records_only, incremental,
+      watermark, created_at, updated_at""";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -73,13 +75,13 @@ public class ConfigStore implements CredentialsLookup {
                             retry_initial_interval_ms, retry_backoff_coefficient,
                             retry_max_interval_ms, rate_limit, max_failure_ratio, concurrency,
                             enabled, language, script_timeout_seconds, company_id,
-                            company_records_only)
+                            company_records_only, incremental)
                           VALUES (:name, :model, :filterDomain, :requestUrl, :httpMethod,
                             :connectTimeout, :readTimeout, :authType, :authLogin, :authSecret,
                             :authHeaderName, :paginated, :pageSize, :limit, :requestScript,
                             :retryMaxAttempts, :retryInitialMs, :retryBackoff, :retryMaxMs,
                             :rateLimit, :maxFailureRatio, :concurrency, :enabled, :language,
-                            :scriptTimeout, :companyId, :companyRecordsOnly)
+                            :scriptTimeout, :companyId, :companyRecordsOnly, :incremental)
                           RETURNING id"""),
                       config)
                   .query(Long.class)
@@ -127,7 +129,8 @@ public class ConfigStore implements CredentialsLookup {
                         max_failure_ratio = :maxFailureRatio,
                         concurrency = :concurrency, enabled = :enabled, language = :language,
                         script_timeout_seconds = :scriptTimeout, company_id = :companyId,
-                        company_records_only = :companyRecordsOnly, updated_at = now()
+                        company_records_only = :companyRecordsOnly, incremental = :incremental,
+                        updated_at = now()
                       WHERE id = :id"""),
                   merged)
               .param("id", id)
@@ -196,6 +199,29 @@ public class ConfigStore implements CredentialsLookup {
             .orElseThrow(() -> new NoSuchElementException("no sync config with id " + configId))
             .config();
     return new TargetCredentials(config.auth().toSettings(), config.headers());
+  }
+
+  /**
+   * Sets or (with {@code null}) resets the config's incremental watermark.
+   *
+   * @return false when no config has this id
+   */
+  public boolean setWatermark(long id, LocalDateTime watermark) {
+    return jdbc.sql("UPDATE sync_config SET watermark = :watermark WHERE id = :id")
+            .param("watermark", watermark, Types.TIMESTAMP)
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
+  /** Moves the watermark forward to {@code watermark}; a later stored one stays. */
+  public void advanceWatermark(long id, LocalDateTime watermark) {
+    jdbc.sql(
+            "UPDATE sync_config SET watermark = :watermark"
+                + " WHERE id = :id AND (watermark IS NULL OR watermark < :watermark)")
+        .param("watermark", watermark, Types.TIMESTAMP)
+        .param("id", id)
+        .update();
   }
 
   public boolean exists(long id) {
@@ -285,7 +311,8 @@ public class ConfigStore implements CredentialsLookup {
         .param("language", config.language())
         .param("scriptTimeout", config.scriptTimeout())
         .param("companyId", config.companyId(), Types.BIGINT)
-        .param("companyRecordsOnly", config.companyRecordsOnly());
+        .param("companyRecordsOnly", config.companyRecordsOnly())
+        .param("incremental", config.incremental());
   }
 
   private void insertChildren(long id, SyncConfig config) {
@@ -401,12 +428,15 @@ public class ConfigStore implements CredentialsLookup {
                       .scriptTimeout(rs.getInt("script_timeout_seconds"))
                       .companyId(rs.getObject("company_id", Long.class))
                       .companyRecordsOnly(rs.getBoolean("company_records_only"))
+                      .incremental(rs.getBoolean("incremental"))
                       .build();
+              LocalDateTime watermark = rs.getObject("watermark", LocalDateTime.class);
               return new StoredConfig(
                   configId,
                   config,
                   rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                  rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                  rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                  watermark == null ? "" : WriteDates.format(watermark));
             })
         .list();
   }

@@ -102,6 +102,7 @@ public class ConfigValidator {
     check.name();
     Optional<ModelInfo> model = check.model(stored);
     model.ifPresent(check::filterDomain);
+    model.ifPresent(check::incremental);
     Optional<HttpMethod> method = check.httpMethod();
     check.timeouts();
     check.auth();
@@ -178,6 +179,19 @@ public class ConfigValidator {
         store
             .findByName(name, id)
             .ifPresent(other -> error("name", "sync config " + other + " already has this name"));
+      }
+    }
+
+    /** Incremental runs select records by their write date: the table needs that column. */
+    void incremental(ModelInfo model) {
+      if (config.incremental()
+          && model.field("write_date").filter(field -> !field.column().isEmpty()).isEmpty()) {
+        error(
+            "incremental",
+            "table "
+                + model.table()
+                + " has no write_date column; incremental sync sends records written after the"
+                + " watermark");
       }
     }
 

@@ -4,8 +4,14 @@ import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.FieldLine;
 import java.time.Instant;
 
-/** A sync config as stored: its id and timestamps besides the config itself. */
-public record StoredConfig(long id, SyncConfig config, Instant createdAt, Instant updatedAt) {
+/**
+ * A sync config as stored: its id and timestamps besides the config itself.
+ *
+ * @param watermark the incremental watermark ({@link dev.apisync.workflows.WriteDates}), empty when
+ *     never set: run state, not part of what the user edits
+ */
+public record StoredConfig(
+    long id, SyncConfig config, Instant createdAt, Instant updatedAt, String watermark) {
 
   /** What a run needs of this config, without secrets or headers. */
   public ConfigSnapshot snapshot() {
@@ -41,7 +47,9 @@ public record StoredConfig(long id, SyncConfig config, Instant createdAt, Instan
         config.maxFailureRatio() == null ? 1.0 : config.maxFailureRatio(),
         config.scriptTimeout(),
         config.companyId() == null ? 0 : config.companyId(),
-        config.companyRecordsOnly());
+        config.companyRecordsOnly(),
+        config.incremental(),
+        watermark);
   }
 
   private IllegalStateException invalidStored(String field) {

@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  *     source's main company
  * @param companyRecordsOnly sync only records of {@code companyId} (and records without a company),
  *     as Odoo's multi-company record rules show them to a user of that company; default off
+ * @param incremental runs send only records whose {@code write_date} is after the config's
+ *     watermark (see {@link Watermarks})
  */
 public record SyncConfig(
     String name,
@@ -58,7 +60,8 @@ public record SyncConfig(
     String language,
     int scriptTimeout,
     Long companyId,
-    boolean companyRecordsOnly) {
+    boolean companyRecordsOnly,
+    boolean incremental) {
 
   public static final String DEFAULT_FILTER_DOMAIN = "[]";
   public static final int DEFAULT_CONNECT_TIMEOUT = 5;
@@ -360,6 +363,7 @@ public record SyncConfig(
     private int scriptTimeout = DEFAULT_SCRIPT_TIMEOUT;
     private Long companyId;
     private boolean companyRecordsOnly;
+    private boolean incremental;
 
     private Builder() {}
 
@@ -387,6 +391,7 @@ public record SyncConfig(
       scriptTimeout = config.scriptTimeout;
       companyId = config.companyId;
       companyRecordsOnly = config.companyRecordsOnly;
+      incremental = config.incremental;
     }
 
     public Builder name(String name) {
@@ -519,6 +524,11 @@ public record SyncConfig(
       return this;
     }
 
+    public Builder incremental(boolean incremental) {
+      this.incremental = incremental;
+      return this;
+    }
+
     public SyncConfig build() {
       return new SyncConfig(
           name,
@@ -543,7 +553,8 @@ public record SyncConfig(
           language,
           scriptTimeout,
           companyId,
-          companyRecordsOnly);
+          companyRecordsOnly,
+          incremental);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.apisync.activities.mapping;
 
+import dev.apisync.activities.source.RecordReader;
 import dev.apisync.activities.source.SourceException;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.FailureTypes;
@@ -7,18 +8,38 @@ import dev.apisync.workflows.MappedPage;
 import dev.apisync.workflows.MappingActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
+import java.util.function.Function;
 
 /** The mapping activity: a config's lines applied to a page of records. */
 public class MappingActivitiesImpl implements MappingActivities {
 
+  private final Function<RecordReader, RecordMapper> mappers;
+  private final RecordReader reader;
   private final RecordMapper mapper;
 
-  public MappingActivitiesImpl(RecordMapper mapper) {
-    this.mapper = mapper;
+  /**
+   * @param mappers builds the mapper that reads a run's records with a reader (the live one, or one
+   *     that also sees an event batch's deleted records)
+   */
+  public MappingActivitiesImpl(RecordReader reader, Function<RecordReader, RecordMapper> mappers) {
+    this.mappers = mappers;
+    this.reader = reader;
+    this.mapper = mappers.apply(reader);
   }
 
   @Override
   public MappedPage mapRecords(ConfigSnapshot config, List<Long> recordIds) {
+    return map(mapper, config, recordIds);
+  }
+
+  @Override
+  public MappedPage mapEventRecords(
+      ConfigSnapshot config, List<Long> recordIds, String eventBatch) {
+    return map(
+        mappers.apply(reader.includingDeletedIn(config.model(), eventBatch)), config, recordIds);
+  }
+
+  private static MappedPage map(RecordMapper mapper, ConfigSnapshot config, List<Long> recordIds) {
     try {
       return mapper.map(config, recordIds);
     } catch (SourceException | InvalidMappingConfigException e) {

@@ -23,14 +23,17 @@ record ReadQuery(SqlCondition select, String from) {
     LABEL
   }
 
+  /**
+   * @param rows what the root alias reads: the model's quoted table, or a relation in its place
+   */
   static ReadQuery build(
       SourceCatalog catalog,
-      ModelInfo model,
+      String rows,
       String root,
       List<FieldPath> paths,
       FieldSql values,
       Yield yield) {
-    StringBuilder from = new StringBuilder(Sql.quote(model.table()) + " AS " + Sql.quote(root));
+    StringBuilder from = new StringBuilder(rows + " AS " + Sql.quote(root));
     Map<String, String> aliasByPrefix = new HashMap<>();
     List<SqlCondition> columns = new ArrayList<>();
     columns.add(Sql.of(Sql.column(root, "id")));

@@ -1,5 +1,6 @@
 package dev.apisync.activities.source;
 
+import dev.apisync.activities.events.EventOutbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,10 +24,27 @@ public class RecordReader {
 
   private final DataSource source;
   private final SourceCatalog catalog;
+  private final String eventModel;
+  private final String eventBatch;
 
   public RecordReader(DataSource source, SourceCatalog catalog) {
+    this(source, catalog, "", "");
+  }
+
+  private RecordReader(
+      DataSource source, SourceCatalog catalog, String eventModel, String eventBatch) {
     this.source = source;
     this.catalog = catalog;
+    this.eventModel = eventModel;
+    this.eventBatch = eventBatch;
+  }
+
+  /**
+   * A reader whose records of {@code model} include those the record-event batch deleted, with
+   * their last values (see {@link EventOutbox#rowsOf}); other models read as always.
+   */
+  public RecordReader includingDeletedIn(String model, String batch) {
+    return new RecordReader(source, catalog, model, batch);
   }
 
   /** Like {@link #read(String, List, List, String, long)} for the source's main company. */
@@ -90,7 +108,13 @@ public class RecordReader {
         language == null || language.isBlank() ? DomainCompiler.DEFAULT_LANGUAGE : language;
     ReadQuery query =
         ReadQuery.build(
-            catalog, model, ROOT, fieldPaths, new FieldSql(catalog, lang, companyId), yield);
+            catalog,
+            EventOutbox.rowsOf(
+                Sql.quote(model.table()), modelName.equals(eventModel) ? eventBatch : ""),
+            ROOT,
+            fieldPaths,
+            new FieldSql(catalog, lang, companyId),
+            yield);
     List<Object> params = new ArrayList<>(query.select().params());
     params.add(Sql.idArray(ids));
     String sql =

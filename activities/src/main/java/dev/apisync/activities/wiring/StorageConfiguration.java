@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.core.env.Environment;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SourceDatabaseProperties.class, SecretsProperties.class})
+@Import(EventsConfiguration.class)
 public class StorageConfiguration {
 
   /** The Spring profile under which an empty secrets key falls back to the development key. */

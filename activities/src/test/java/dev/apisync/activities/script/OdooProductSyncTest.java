@@ -75,7 +75,9 @@ class OdooProductSyncTest {
             1.0,
             5,
             2,
-            false);
+            false,
+            false,
+            "");
 
     MappedPage page = mapper.map(config, List.of(1L, 4L));
     List<String> bodies = page.records().stream().map(MappedRecord::json).toList();

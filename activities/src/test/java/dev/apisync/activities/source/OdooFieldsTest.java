@@ -298,7 +298,7 @@ class OdooFieldsTest {
   }
 
   private static PageQuery companyPage(String model, long company) {
-    return new PageQuery(model, "[]", List.of(), 0, 100, 0, "en_US", company, true);
+    return new PageQuery(model, "[]", List.of(), 0, 100, 0, "en_US", company, true, false, "", "");
   }
 
   private static List<Long> search(String model, String domain) {

@@ -81,7 +81,7 @@ class RecordSourceTest {
   void returnsAnEmptyLastPageWhenNothingMatches() {
     RecordPage page = source.fetchPage(query("[('name', '=', 'nobody')]", List.of(), 0, 10));
 
-    assertThat(page).isEqualTo(new RecordPage(List.of(), List.of(), 0, true));
+    assertThat(page).isEqualTo(new RecordPage(List.of(), List.of(), 0, true, ""));
   }
 
   @Test
@@ -128,7 +128,7 @@ class RecordSourceTest {
   void endsAtOnceWhenNoRequestedIdIsLeft() {
     RecordPage page = source.fetchPage(query("[]", List.of(5L, 6L), 6, 10));
 
-    assertThat(page).isEqualTo(new RecordPage(List.of(), List.of(), 6, true));
+    assertThat(page).isEqualTo(new RecordPage(List.of(), List.of(), 6, true, ""));
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.apisync.activities.config.FieldError;
 import dev.apisync.activities.config.InvalidConfigException;
 import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.api.schedules.ConfigSchedules;
+import dev.apisync.api.triggers.RecordEventTriggers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -46,11 +47,17 @@ public class ConfigController {
   private final ConfigStore store;
   private final ConfigValidator validator;
   private final ConfigSchedules schedules;
+  private final RecordEventTriggers triggers;
 
-  public ConfigController(ConfigStore store, ConfigValidator validator, ConfigSchedules schedules) {
+  public ConfigController(
+      ConfigStore store,
+      ConfigValidator validator,
+      ConfigSchedules schedules,
+      RecordEventTriggers triggers) {
     this.store = store;
     this.validator = validator;
     this.schedules = schedules;
+    this.triggers = triggers;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -137,6 +144,11 @@ public class ConfigController {
       content =
           @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   public ResponseEntity<Void> delete(@PathVariable long id) {
+    // The trigger goes first: a config deleted with its trigger left behind would keep queueing
+    // events nobody sends. A config in use as a mapping keeps its triggers (and is not deleted).
+    if (store.exists(id) && store.usersOf(id).isEmpty()) {
+      triggers.remove(id);
+    }
     if (!store.delete(id)) {
       throw new ConfigNotFoundException(id);
     }

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * {@code ...Set} flags of auth) are accepted and ignored, so a client can send back what it read;
  * any other unknown field is an error rather than a silently lost typo.
  */
-@JsonIgnoreProperties({"id", "createdAt", "updatedAt"})
+@JsonIgnoreProperties({"id", "watermark", "createdAt", "updatedAt"})
 @Schema(name = "SyncConfigRequest", description = "A sync config to create or replace")
 public record ConfigRequest(
     @Schema(description = "Unique (ignoring case)", example = "Partners to CRM") String name,
@@ -78,6 +78,12 @@ public record ConfigRequest(
                     + " multi-company record rules do",
             defaultValue = "false")
         Boolean companyRecordsOnly,
+    @Schema(
+            description =
+                "Send only records whose write_date is after the config's watermark; a completed"
+                    + " run moves the watermark to the highest write_date it saw",
+            defaultValue = "false")
+        Boolean incremental,
     @Schema(hidden = true) @JsonAnySetter Map<String, Object> unknownFields) {
 
   /** The config this body describes, with SPEC §2's defaults for what it omits. */
@@ -124,6 +130,9 @@ public record ConfigRequest(
     builder.companyId(companyId);
     if (companyRecordsOnly != null) {
       builder.companyRecordsOnly(companyRecordsOnly);
+    }
+    if (incremental != null) {
+      builder.incremental(incremental);
     }
     return builder.build();
   }

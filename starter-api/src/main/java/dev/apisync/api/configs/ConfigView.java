@@ -43,6 +43,13 @@ public record ConfigView(
     int scriptTimeout,
     Long companyId,
     boolean companyRecordsOnly,
+    boolean incremental,
+    @Schema(
+            description =
+                "Incremental watermark: the highest write_date a completed run sent (ISO-8601"
+                    + " local date-time, the source's clock); null before the first",
+            nullable = true)
+        String watermark,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -78,6 +85,8 @@ public record ConfigView(
         config.scriptTimeout(),
         config.companyId(),
         config.companyRecordsOnly(),
+        config.incremental(),
+        stored.watermark().isEmpty() ? null : stored.watermark(),
         stored.createdAt(),
         stored.updatedAt());
   }

@@ -448,6 +448,87 @@ class ConfigApiTest extends ApiTestContext {
         .isZero();
   }
 
+  @Test
+  void incrementalNeedsAWriteDateColumnAndTheWatermarkIsSetAndReset() throws Exception {
+    ObjectNode incremental = valid();
+    incremental.put("incremental", true);
+    HttpResponse<String> refused = send("POST", "/api/configs", incremental.toString());
+    assertProblem(refused, 400, "Invalid sync config");
+    assertThat(errorFields(refused)).containsExactly("incremental");
+
+    long id = JSON.readTree(send("POST", "/api/configs", VALID).body()).get("id").asLong();
+    JsonNode fresh = JSON.readTree(send("GET", "/api/configs/" + id, null).body());
+    assertThat(fresh.get("incremental").asBoolean()).isFalse();
+    assertThat(fresh.get("watermark").isNull()).isTrue();
+
+    HttpResponse<String> set =
+        send("POST", "/api/configs/" + id + "/watermark", "{\"value\": \"2026-11-29 10:00:00\"}");
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    assertThat(JSON.readTree(set.body()).get("watermark").asString())
+        .isEqualTo("2026-11-29T10:00:00.000000");
+    HttpResponse<String> withOffset =
+        send(
+            "POST",
+            "/api/configs/" + id + "/watermark",
+            "{\"value\": \"2026-11-29T12:30:00.5+02:00\"}");
+    assertThat(JSON.readTree(withOffset.body()).get("watermark").asString())
+        .isEqualTo("2026-11-29T10:30:00.500000");
+
+    HttpResponse<String> malformed =
+        send("POST", "/api/configs/" + id + "/watermark", "{\"value\": \"yesterday\"}");
+    assertProblem(malformed, 400, "Invalid sync config");
+    assertThat(errorFields(malformed)).containsExactly("value");
+    assertProblem(
+        send("POST", "/api/configs/" + id + "/watermark", "{}"), 400, "Invalid sync config");
+
+    HttpResponse<String> reset =
+        send("POST", "/api/configs/" + id + "/watermark", "{\"value\": null}");
+    assertThat(JSON.readTree(reset.body()).get("watermark").isNull()).isTrue();
+    assertThat(send("POST", "/api/configs/987654/watermark", "{\"value\": null}").statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void triggersAreInstalledReadAndRemovedWithTheConfig() throws Exception {
+    long id = JSON.readTree(send("POST", "/api/configs", VALID).body()).get("id").asLong();
+    String triggers = "/api/configs/" + id + "/triggers";
+    assertProblem(send("GET", triggers, null), 404, "No triggers");
+
+    HttpResponse<String> unknownField =
+        send("PUT", triggers, "{\"onUpdate\": true, \"watchFields\": [\"email\", \"mood\"]}");
+    assertProblem(unknownField, 400, "Invalid sync config");
+    assertThat(errorFields(unknownField)).containsExactly("watchFields[1]");
+
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            triggers,
+            "{\"onCreate\": true, \"onUpdate\": true, \"onDelete\": true,"
+                + " \"watchFields\": [\"email\"]}");
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    JsonNode read = JSON.readTree(send("GET", triggers, null).body());
+    assertThat(read.get("onDelete").asBoolean()).isTrue();
+    assertThat(read.get("watchFields").toString()).isEqualTo("[\"email\"]");
+    assertThat(sourceObjects()).isEqualTo(3); // schema, function, trigger
+
+    assertThat(send("DELETE", "/api/configs/" + id, null).statusCode()).isEqualTo(204);
+    assertThat(sourceObjects()).isZero();
+  }
+
+  /** apisync's schema, functions and triggers in the source database. */
+  private static int sourceObjects() {
+    return JdbcClient.create(sourceDatabase)
+        .sql(
+            """
+            SELECT (SELECT count(*) FROM pg_namespace WHERE nspname = 'apisync')
+              + (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = 'apisync')
+              + (SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'apisync%')
+            """)
+        .query(Integer.class)
+        .single();
+  }
+
   private HttpResponse<String> send(String method, String path, String body)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
