@@ -194,10 +194,12 @@ public final class Bench {
             ? ""
             : String.format(
                 Locale.ROOT,
-                ", %,d events, %,d activities, WFT wait median %.1f ms (deciles %s), worker CPU %.1f s, peak RSS"
+                ", %,d events, %,d activities, %,d of %,d WFTs sticky, WFT wait median %.1f ms (deciles %s), worker CPU %.1f s, peak RSS"
                     + " %.0f MiB, Temporal CPU %.1f s, PG CPU %.1f s; time before: %s",
                 m.history().events(),
                 m.history().activities(),
+                m.history().stickyWorkflowTasks(),
+                m.history().workflowTaskWaitsMillis().size(),
                 m.history().medianWorkflowTaskWaitMillis(),
                 m.history().workflowTaskWaitDeciles(),
                 m.workerCpu(),

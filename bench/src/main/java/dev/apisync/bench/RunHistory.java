@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.TaskQueueKind;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
@@ -20,14 +21,17 @@ import java.util.stream.Collectors;
  * What a run's history says about its cost: events and activity executions over the whole
  * continue-as-new chain, and how long each workflow task waited between scheduled and started.
  *
+ * @param stickyWorkflowTasks workflow tasks scheduled on the worker's sticky queue (the others went
+ *     to the shared queue, where any worker replays the history from its start)
  * @param workflowTaskWaitsMillis per workflow task, WORKFLOW_TASK_STARTED minus its SCHEDULED time
- * @param millisBeforeEventType where the run's wall time went: for each event type, the sum of the
- *     gaps between an event of that type and the event before it
+ * @param millisBeforeEventType where the run's wall time went: for each event type, the time that
+ *     passed before events of that type (beyond the latest earlier event)
  */
 record RunHistory(
     int executions,
     int events,
     int activities,
+    int stickyWorkflowTasks,
     List<Double> workflowTaskWaitsMillis,
     Map<EventType, Double> millisBeforeEventType) {
 
@@ -38,13 +42,14 @@ record RunHistory(
     int executions = 0;
     int events = 0;
     int activities = 0;
+    int sticky = 0;
     List<Double> waits = new ArrayList<>();
     Map<EventType, Double> before = new EnumMap<>(EventType.class);
     String runId = first.getRunId();
     while (runId != null && !runId.isEmpty() && executions < MAX_EXECUTIONS) {
       executions++;
       Map<Long, Timestamp> scheduled = new HashMap<>();
-      Timestamp previous = null;
+      Timestamp latest = null;
       String next = null;
       ByteString pageToken = ByteString.EMPTY;
       do {
@@ -60,14 +65,22 @@ record RunHistory(
         for (HistoryEvent event : page.getHistory().getEventsList()) {
           events++;
           EventType type = event.getEventType();
-          if (previous != null) {
-            before.merge(type, millisBetween(previous, event.getEventTime()), Double::sum);
+          // An activity's STARTED event is written when it closes, stamped with its start: only
+          // time past the latest stamp so far counts, so the gaps add up to the wall time.
+          if (latest != null && millisBetween(latest, event.getEventTime()) > 0) {
+            before.merge(type, millisBetween(latest, event.getEventTime()), Double::sum);
+            latest = event.getEventTime();
+          } else if (latest == null) {
+            latest = event.getEventTime();
           }
-          previous = event.getEventTime();
           if (type == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) {
             activities++;
           } else if (type == EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED) {
             scheduled.put(event.getEventId(), event.getEventTime());
+            if (event.getWorkflowTaskScheduledEventAttributes().getTaskQueue().getKind()
+                == TaskQueueKind.TASK_QUEUE_KIND_STICKY) {
+              sticky++;
+            }
           } else if (type == EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED) {
             Timestamp at =
                 scheduled.get(event.getWorkflowTaskStartedEventAttributes().getScheduledEventId());
@@ -82,7 +95,8 @@ record RunHistory(
       } while (!pageToken.isEmpty());
       runId = next;
     }
-    return new RunHistory(executions, events, activities, List.copyOf(waits), Map.copyOf(before));
+    return new RunHistory(
+        executions, events, activities, sticky, List.copyOf(waits), Map.copyOf(before));
   }
 
   /** The event types before which most time passed, with their share, e.g. for a log line. */

@@ -2,67 +2,43 @@ package dev.apisync.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The loopback target both contenders send to: answers 200 with no body at once and counts every
- * record id it receives, so each run can be checked exactly-once. Bodies may be a record object, a
- * JSON array of them, or either wrapped by a request script in {@code {"data": ...}}.
+ * record id it receives under {@code /records/}, so each run can be checked exactly-once. Bodies
+ * may be a record object, a JSON array of them, or either wrapped by a request script in {@code
+ * {"data": ...}}. Anything else it answers without reading ({@code /ping}, for its ceiling).
  */
 final class Sink implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpServer server;
-  private final ExecutorService threads;
-  private final AtomicLong requests = new AtomicLong();
+  private final LoopbackHttpServer server;
   private final AtomicLong unreadable = new AtomicLong();
   private volatile AtomicIntegerArray seen;
 
-  private Sink(HttpServer server, ExecutorService threads, int maxId) {
-    this.server = server;
-    this.threads = threads;
+  private Sink(int maxId) throws IOException {
     this.seen = new AtomicIntegerArray(maxId + 1);
+    this.server = new LoopbackHttpServer(this::receive);
   }
 
   /** A sink on a free loopback port for ids 1..maxId. */
   static Sink start(int maxId) throws IOException {
-    // The JDK server leaves Nagle's algorithm on unless told; a sink must not add ACK waits.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-    ExecutorService threads = Executors.newFixedThreadPool(32);
-    server.setExecutor(threads);
-    Sink sink = new Sink(server, threads, maxId);
-    server.createContext("/records", sink::receive);
-    server.createContext("/ping", sink::ping);
-    server.start();
-    return sink;
+    return new Sink(maxId);
   }
 
   String url(String path) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    return "http://127.0.0.1:" + server.port() + path;
   }
 
-  /** Forgets every id and count: call before each run. */
+  /** Forgets every id: call before each run. */
   void reset() {
     seen = new AtomicIntegerArray(seen.length());
-    requests.set(0);
     unreadable.set(0);
-  }
-
-  long requests() {
-    return requests.get();
   }
 
   /**
@@ -108,25 +84,14 @@ final class Sink implements AutoCloseable {
     return problems.toString().trim();
   }
 
-  private void receive(HttpExchange exchange) throws IOException {
-    try (exchange;
-        InputStream body = exchange.getRequestBody()) {
-      requests.incrementAndGet();
-      try {
-        count(JSON.readTree(body));
-      } catch (IOException | RuntimeException e) {
-        unreadable.incrementAndGet();
-      }
-      exchange.sendResponseHeaders(200, -1);
+  private void receive(String path, byte[] body) {
+    if (!path.startsWith("/records/")) {
+      return;
     }
-  }
-
-  private void ping(HttpExchange exchange) throws IOException {
-    try (exchange;
-        InputStream body = exchange.getRequestBody()) {
-      body.readAllBytes();
-      requests.incrementAndGet();
-      exchange.sendResponseHeaders(200, -1);
+    try {
+      count(JSON.readTree(body));
+    } catch (IOException | RuntimeException e) {
+      unreadable.incrementAndGet();
     }
   }
 
@@ -143,8 +108,7 @@ final class Sink implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+  public void close() throws IOException {
+    server.close();
   }
 }
