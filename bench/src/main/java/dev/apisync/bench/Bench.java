@@ -139,6 +139,7 @@ public final class Bench {
     environment.put("SPRING_TEMPORAL_CONNECTION_TARGET", temporal.target());
     environment.put("APISYNC_SECRETS_KEY", key);
     environment.put("SERVER_PORT", Integer.toString(LocalPorts.free()));
+    environment.put("SERVER_ADDRESS", "127.0.0.1");
     // Extra JVM flags for the worker only, e.g. a flight recording: BENCH_WORKER_JAVA_OPTS.
     String javaOptions = env("BENCH_WORKER_JAVA_OPTS", "");
     if (!javaOptions.isEmpty()) {

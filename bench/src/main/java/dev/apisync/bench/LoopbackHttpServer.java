@@ -24,6 +24,8 @@ final class LoopbackHttpServer implements AutoCloseable {
   private static final byte[] OK =
       "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_HEADER_BYTES = 64 * 1024;
+  // Longer than OkHttp keeps idle connections (TargetClients), so clients never meet a closed one.
+  private static final int IDLE_TIMEOUT_MILLIS = 15 * 60_000;
 
   private final ServerSocket server;
   private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
@@ -49,6 +51,8 @@ final class LoopbackHttpServer implements AutoCloseable {
       try {
         Socket socket = server.accept();
         socket.setTcpNoDelay(true);
+        // A connection idle this long is dropped, so no connection thread outlives its client.
+        socket.setSoTimeout(IDLE_TIMEOUT_MILLIS);
         connections.execute(() -> serve(socket));
       } catch (IOException closed) {
         return;
@@ -72,8 +76,8 @@ final class LoopbackHttpServer implements AutoCloseable {
         out.write(OK);
         out.flush();
       }
-    } catch (SocketException closed) {
-      // the client closed its connection
+    } catch (SocketException | java.net.SocketTimeoutException closed) {
+      // the client closed its connection, or left it idle
     } catch (IOException | RuntimeException e) {
       System.err.println("sink: " + e);
     }
