@@ -1,23 +1,33 @@
 package dev.apisync.bench;
 
+import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** A real Temporal dev server ({@code temporal server start-dev}), in memory, on its own port. */
+/**
+ * A real Temporal dev server ({@code temporal server start-dev}), in memory, on its own port; or,
+ * with {@code BENCH_TEMPORAL=test-server}, the SDK's in-JVM test server, as a control that shares
+ * nothing with the dev server (its CPU is then counted in the bench's own JVM).
+ */
 final class TemporalServer implements AutoCloseable {
 
   private final Process process;
+  private final TestServer.PortBoundTestServer testServer;
   private final int port;
 
-  private TemporalServer(Process process, int port) {
+  private TemporalServer(Process process, TestServer.PortBoundTestServer testServer, int port) {
     this.process = process;
+    this.testServer = testServer;
     this.port = port;
   }
 
   static TemporalServer start(Path log) throws IOException, InterruptedException {
     int port = LocalPorts.free();
+    if ("test-server".equals(System.getenv("BENCH_TEMPORAL"))) {
+      return new TemporalServer(null, TestServer.createPortBoundServer(port), port);
+    }
     List<String> command =
         List.of(
             "temporal",
@@ -41,7 +51,7 @@ final class TemporalServer implements AutoCloseable {
       stop(process);
       throw e;
     }
-    return new TemporalServer(process, port);
+    return new TemporalServer(process, null, port);
   }
 
   String target() {
@@ -49,12 +59,16 @@ final class TemporalServer implements AutoCloseable {
   }
 
   long pid() {
-    return process.pid();
+    return process == null ? ProcessHandle.current().pid() : process.pid();
   }
 
   @Override
   public void close() {
-    stop(process);
+    if (testServer != null) {
+      testServer.close();
+    } else {
+      stop(process);
+    }
   }
 
   /** The CLI may be a wrapper (pyenv shim, pip entry point) running the server as its child. */
