@@ -46,6 +46,7 @@ record BenchOptions(
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
+        case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
         case "--quick" -> quick = true;
         case "--rows" -> rows = positive(arg, value(args, ++i, arg));
         case "--runs" -> runs = positive(arg, value(args, ++i, arg));
