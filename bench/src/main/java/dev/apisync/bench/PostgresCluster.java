@@ -88,7 +88,8 @@ final class PostgresCluster implements AutoCloseable {
     }
     if (process.exitValue() != 0) {
       throw new IOException(
-          "scripts/test-postgres.sh " + command + " exited " + process.exitValue());
+          "scripts/test-postgres.sh %s exited %d: see %s (port %d taken? set BENCH_PG_PORT)"
+              .formatted(command, process.exitValue(), dataDir.resolve("server.log"), port));
     }
   }
 
