@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A real Temporal dev server ({@code temporal server start-dev}), in memory, on its own port; or,
- * with {@code BENCH_TEMPORAL=test-server}, the SDK's in-JVM test server, as a control that shares
- * nothing with the dev server (its CPU is then counted in the bench's own JVM).
+ * A real Temporal dev server ({@code temporal server start-dev}), in memory, on its own port, with
+ * extra flags from {@code BENCH_TEMPORAL_ARGS}; or, with {@code BENCH_TEMPORAL=test-server}, the
+ * SDK's in-JVM test server, as a control that shares nothing with the dev server (its CPU is then
+ * counted in the bench's own JVM).
  */
 final class TemporalServer implements AutoCloseable {
 
@@ -29,17 +30,23 @@ final class TemporalServer implements AutoCloseable {
       return new TemporalServer(null, TestServer.createPortBoundServer(port), port);
     }
     List<String> command =
-        List.of(
-            "temporal",
-            "server",
-            "start-dev",
-            "--headless",
-            "--ip",
-            "127.0.0.1",
-            "--port",
-            Integer.toString(port),
-            "--log-level",
-            "warn");
+        new java.util.ArrayList<>(
+            List.of(
+                "temporal",
+                "server",
+                "start-dev",
+                "--headless",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--log-level",
+                "warn"));
+    // Extra dev-server flags for experiments, e.g. "--sqlite-pragma journal_mode=WAL".
+    String extra = System.getenv("BENCH_TEMPORAL_ARGS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
