@@ -6,6 +6,8 @@
 #   (bench/run.sh --help lists every option). Not part of the tests or CI.
 # Its PostgreSQL: BENCH_PG_PORT (default 55446), BENCH_PG_DIR (default /tmp/apisync-bench-pg; the
 # seeded rows are kept there between runs); logs in BENCH_WORK_DIR (default /tmp/apisync-bench).
+# Experiments: BENCH_WORKER_JAVA_OPTS (worker JVM flags), BENCH_TEMPORAL_ARGS (dev-server flags),
+# BENCH_TEMPORAL=test-server (the SDK's in-JVM test server instead of the dev server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
