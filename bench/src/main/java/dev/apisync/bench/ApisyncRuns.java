@@ -1,5 +1,7 @@
 package dev.apisync.bench;
 
+import dev.apisync.activities.codec.EncryptionCodec;
+import dev.apisync.activities.codec.PayloadKeys;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.SyncRunWorkflow;
@@ -33,13 +35,22 @@ final class ApisyncRuns implements AutoCloseable {
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
 
-  ApisyncRuns(String target) {
+  /**
+   * @param historyKeys the worker's {@code apisync.temporal.codec.keys}: the client encrypts and
+   *     decrypts payloads as the worker does
+   */
+  ApisyncRuns(String target, String historyKeys) {
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
     client =
         WorkflowClient.newInstance(
-            service, WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build());
+            service,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(NAMESPACE)
+                .setDataConverter(
+                    new EncryptionCodec(PayloadKeys.parse(List.of(historyKeys))).dataConverter())
+                .build());
   }
 
   /** Waits until a worker polls the sync task queue (it polls once its Python pool is warm). */

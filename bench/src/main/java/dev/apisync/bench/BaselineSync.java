@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apisync.activities.delivery.TargetClients;
+import dev.apisync.activities.egress.EgressPolicy;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,7 +37,8 @@ final class BaselineSync implements AutoCloseable {
   private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
   private final DataSource odoo;
-  private final TargetClients clients = new TargetClients();
+  private final TargetClients clients =
+      new TargetClients(EgressPolicy.of(List.of("127.0.0.1"), List.of(), false));
   private final OkHttpClient http =
       clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
 

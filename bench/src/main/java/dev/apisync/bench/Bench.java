@@ -69,10 +69,12 @@ public final class Bench {
           BaselineSync baseline = new BaselineSync(odoo)) {
         double ceiling = SinkCeiling.measure(sink);
         say("sink ceiling: %,.0f requests/s (trivial POSTs, 16 in flight)", ceiling);
+        // The worker runs as in production (no dev profile): its own secrets and history keys.
+        String historyKeys = "bench:" + randomKey();
         try (TemporalServer temporal = TemporalServer.start(work.resolve("temporal.log"));
-            ApisyncRuns runs = new ApisyncRuns(temporal.target())) {
+            ApisyncRuns runs = new ApisyncRuns(temporal.target(), historyKeys)) {
           String secretsKey = randomKey();
-          try (WorkerProcess worker = startWorker(postgres, temporal, secretsKey)) {
+          try (WorkerProcess worker = startWorker(postgres, temporal, secretsKey, historyKeys)) {
             runs.awaitWorker(worker, Duration.ofMinutes(5));
             say("worker polling (pid %d, log %s)", worker.pid(), work.resolve("worker.log"));
             ConfigStore configs =
@@ -127,7 +129,8 @@ public final class Bench {
     }
   }
 
-  private WorkerProcess startWorker(PostgresCluster postgres, TemporalServer temporal, String key)
+  private WorkerProcess startWorker(
+      PostgresCluster postgres, TemporalServer temporal, String key, String historyKeys)
       throws IOException {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(PostgresCluster.APISYNC_DB));
@@ -138,6 +141,11 @@ public final class Bench {
     environment.put("APISYNC_SOURCE_PASSWORD", "");
     environment.put("SPRING_TEMPORAL_CONNECTION_TARGET", temporal.target());
     environment.put("APISYNC_SECRETS_KEY", key);
+    environment.put("APISYNC_TEMPORAL_CODEC_KEYS", historyKeys);
+    // The sink listens on loopback, which the egress policy refuses unless allowed.
+    environment.put("APISYNC_EGRESS_ALLOW", "127.0.0.1");
+    // No record-event triggers in the bench: keep the dispatcher's polling out of the numbers.
+    environment.put("APISYNC_EVENTS_DISPATCHER", "false");
     environment.put("SERVER_PORT", Integer.toString(LocalPorts.free()));
     environment.put("SERVER_ADDRESS", "127.0.0.1");
     // Extra JVM flags for the worker only, e.g. a flight recording: BENCH_WORKER_JAVA_OPTS.

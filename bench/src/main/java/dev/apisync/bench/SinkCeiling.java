@@ -1,8 +1,10 @@
 package dev.apisync.bench;
 
 import dev.apisync.activities.delivery.TargetClients;
+import dev.apisync.activities.egress.EgressPolicy;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +33,8 @@ final class SinkCeiling {
   static double measure(Sink sink) throws InterruptedException {
     String url = sink.url("/ping");
     AtomicLong done = new AtomicLong();
-    try (TargetClients clients = new TargetClients()) {
+    try (TargetClients clients =
+        new TargetClients(EgressPolicy.of(List.of("127.0.0.1"), List.of(), false))) {
       OkHttpClient http = clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
       Request request =
           new Request.Builder()
