@@ -10,21 +10,14 @@
 # Environment: APISYNC_FUZZ_SECONDS (time budget of the fuzzing, default 150),
 # APISYNC_TEST_PG_PORT / APISYNC_TEST_PG_DIR as for scripts/test.sh.
 set -euo pipefail
+SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 SCHEMATHESIS_VERSION=4.32.5
 FUZZ_SECONDS="${APISYNC_FUZZ_SECONDS:-150}"
-WORK=$(mktemp -d /tmp/apisync-fuzz.XXXXXX)
 API_PID=""
 TEMPORAL_PID=""
-
-cleanup() {
-  [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null || true
-  [ -n "$TEMPORAL_PID" ] && kill "$TEMPORAL_PID" 2>/dev/null && wait "$TEMPORAL_PID" 2>/dev/null || true
-  scripts/test-postgres.sh stop
-}
-trap cleanup EXIT
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -46,6 +39,25 @@ if [ ! -f "$JAR" ]; then
   echo "Building the API jar" >&2
   mvn -B -q -DskipTests package -pl starter-api -am
 fi
+
+# From here on nothing can reach the network: as root (CI), the servers and the fuzzer run in a
+# network namespace of their own that has only a loopback interface (no route out, no DNS), so no
+# config the fuzzer invents can make this machine contact another address, not even its resolver.
+if [ -z "${APISYNC_FUZZ_ISOLATED:-}" ]; then
+  if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null 2>&1; then
+    export APISYNC_FUZZ_ISOLATED=1
+    exec unshare --net sh -c 'ip link set lo up && exec "$0" "$@"' "$SELF" "$@"
+  fi
+  echo "WARNING: not root: fuzzing without a network namespace of its own" >&2
+fi
+
+WORK=$(mktemp -d /tmp/apisync-fuzz.XXXXXX)
+cleanup() {
+  [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null || true
+  [ -n "$TEMPORAL_PID" ] && kill "$TEMPORAL_PID" 2>/dev/null && wait "$TEMPORAL_PID" 2>/dev/null || true
+  scripts/test-postgres.sh stop
+}
+trap cleanup EXIT
 
 # PostgreSQL: apisync's database and a small Odoo-shaped source (the API only reads its catalog),
 # so the fuzzer can create configs and start runs (that no worker ever executes).
@@ -90,6 +102,7 @@ ADMIN_TOKEN="fuzz-$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
   --apisync.source.password= \
   --apisync.secrets.key="$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')" \
   --apisync.security.admin-token="$ADMIN_TOKEN" \
+  --apisync.temporal.codec.keys="fuzz:$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')" \
   --spring.temporal.connection.target="127.0.0.1:$TEMPORAL_PORT" \
   >"$WORK/api.log" 2>&1 &
 API_PID=$!

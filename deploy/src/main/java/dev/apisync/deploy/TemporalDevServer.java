@@ -72,14 +72,23 @@ final class TemporalDevServer implements AutoCloseable {
     return startCli(cli, freePort(), 0, List.of("--headless"), null);
   }
 
-  /** A throwaway server for tests that look at the Web UI: in memory, both on free ports. */
-  static TemporalDevServer startEphemeralWithWebUi() throws IOException {
+  /**
+   * A throwaway server for tests that look at the Web UI: in memory, both on free ports, the UI
+   * decoding payloads through {@code codecEndpoint} (the API's {@code /codec}).
+   */
+  static TemporalDevServer startEphemeralWithWebUi(String codecEndpoint) throws IOException {
     Path cli = findOnPath("temporal").orElseThrow(() -> new IOException(NO_CLI));
     int uiPort = freePort();
-    return startCli(cli, freePort(), uiPort, List.of("--ui-port", Integer.toString(uiPort)), null);
+    return startCli(
+        cli,
+        freePort(),
+        uiPort,
+        List.of("--ui-port", Integer.toString(uiPort), UI_CODEC_ENDPOINT, codecEndpoint),
+        null);
   }
 
-  private static int freePort() throws IOException {
+  /** A port free on this machine now (for a server to be started on it next). */
+  static int freePort() throws IOException {
     try (ServerSocket free = new ServerSocket(0)) {
       return free.getLocalPort();
     }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,7 +71,10 @@ class RunTriggersIT {
 
   @BeforeAll
   static void startTheSystem() throws IOException {
-    temporal = TemporalDevServer.startEphemeralWithWebUi();
+    // The Web UI decodes the runs' encrypted summaries through the API's codec endpoint, so the
+    // API's port is chosen before the server starts.
+    int apiPort = TemporalDevServer.freePort();
+    temporal = TemporalDevServer.startEphemeralWithWebUi("http://127.0.0.1:" + apiPort + "/codec");
     crm = new MockWebServer();
     crm.setDispatcher(
         new mockwebserver3.Dispatcher() {
@@ -99,7 +103,13 @@ class RunTriggersIT {
       "--apisync.scripts.pool-size=1",
     };
     worker = WorkerApplication.builder().run(arguments);
-    api = ApiApplication.builder().run(arguments);
+    String[] apiArguments =
+        Arrays.stream(arguments)
+            .map(
+                argument ->
+                    argument.startsWith("--server.port=") ? "--server.port=" + apiPort : argument)
+            .toArray(String[]::new);
+    api = ApiApplication.builder().run(apiArguments);
     apiUrl = "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
     rest = new StackApi(apiUrl, api.getBean(BootstrapAdminToken.class).value().orElseThrow());
   }

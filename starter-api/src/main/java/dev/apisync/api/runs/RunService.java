@@ -46,6 +46,8 @@ public class RunService {
   private final RunStore runs;
   private final TemporalUiLinks links;
   private final RunVisibility visibility;
+  private static final String SYNC_RUN_TYPE = "SyncRunWorkflow";
+
   private final Clock clock = Clock.systemUTC();
 
   RunService(
@@ -95,17 +97,21 @@ public class RunService {
    * @param wait how long to wait for a running run to close before answering; zero answers at once
    */
   public RunView find(String workflowId, Duration wait) {
-    RunRecord recorded = recorded(workflowId);
+    Optional<RunRecord> recorded = recordedIfAny(workflowId);
     WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
-    if (!wait.isZero()) {
-      awaitClose(stub, wait);
-    }
     WorkflowExecutionDescription description;
     try {
       description = stub.describe();
     } catch (WorkflowNotFoundException e) {
       // Past Temporal's retention (or on another cluster): what apisync recorded still answers.
-      return recordedView(recorded);
+      return recorded
+          .map(this::recordedView)
+          .orElseThrow(() -> new RunNotFoundException(workflowId));
+    }
+    requireOurs(workflowId, recorded, description);
+    if (!wait.isZero()) {
+      awaitClose(stub, wait);
+      description = stub.describe();
     }
     String runId = description.getExecution().getRunId();
     long configId = memo(description, SyncRunOptions.MEMO_CONFIG_ID, Long.class, 0L);
@@ -120,7 +126,7 @@ public class RunService {
               configId,
               trigger,
               status,
-              progress(stub, description, recorded),
+              progress(stub, description, recorded.orElse(null)),
               null,
               null,
               uiUrl);
@@ -201,14 +207,34 @@ public class RunService {
 
   /** The run as apisync recorded it; a workflow apisync did not start is not found. */
   private RunRecord recorded(String workflowId) {
+    return recordedIfAny(workflowId).orElseThrow(() -> new RunNotFoundException(workflowId));
+  }
+
+  private Optional<RunRecord> recordedIfAny(String workflowId) {
     if (workflowId.indexOf('\0') >= 0) {
       throw new RunNotFoundException(workflowId.replace('\0', '?'));
     }
-    return runs.find(workflowId).orElseThrow(() -> new RunNotFoundException(workflowId));
+    return runs.find(workflowId);
+  }
+
+  /**
+   * Run operations act on apisync's runs only: those it recorded, and those started through {@link
+   * SyncRunOptions} that no worker has picked up yet (a schedule's or the event dispatcher's run
+   * records itself when its first workflow task runs), which carry its config-id search attribute.
+   * Any other workflow of the namespace is not found.
+   */
+  private static void requireOurs(
+      String workflowId, Optional<RunRecord> recorded, WorkflowExecutionDescription description) {
+    boolean startedAsARun =
+        SYNC_RUN_TYPE.equals(description.getWorkflowType())
+            && description.getTypedSearchAttributes().containsKey(SyncRunOptions.CONFIG_ID);
+    if (recorded.isEmpty() && !startedAsARun) {
+      throw new RunNotFoundException(workflowId);
+    }
   }
 
   private WorkflowStub requireRunning(String workflowId, String operation) {
-    recorded(workflowId);
+    Optional<RunRecord> recorded = recordedIfAny(workflowId);
     WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
     WorkflowExecutionDescription description;
     try {
@@ -216,6 +242,7 @@ public class RunService {
     } catch (WorkflowNotFoundException e) {
       throw new RunNotFoundException(workflowId);
     }
+    requireOurs(workflowId, recorded, description);
     RunStatus status = RunStatus.of(description.getStatus());
     if (status != RunStatus.RUNNING) {
       throw new RunConflictException(
@@ -229,6 +256,8 @@ public class RunService {
    * A running run's live progress, asked of the workflow. A query needs a worker: while no worker
    * has picked the run up (its first workflow task still waits), or when the query fails, the
    * progress apisync recorded after each page answers instead of a long wait or an error.
+   *
+   * @param recorded null while the run has not recorded itself (no worker has picked it up)
    */
   private static SyncProgress progress(
       WorkflowStub stub, WorkflowExecutionDescription description, RunRecord recorded) {
@@ -247,8 +276,10 @@ public class RunService {
         // fall through to what was recorded
       }
     }
-    return new SyncProgress(
-        recorded.pages(), recorded.sent(), recorded.failed(), recorded.skipped(), 0);
+    return recorded == null
+        ? new SyncProgress(0, 0, 0, 0, 0)
+        : new SyncProgress(
+            recorded.pages(), recorded.sent(), recorded.failed(), recorded.skipped(), 0);
   }
 
   private RunView recordedView(RunRecord run) {
