@@ -38,7 +38,7 @@ final class BaselineSync implements AutoCloseable {
 
   private final DataSource odoo;
   private final TargetClients clients =
-      new TargetClients(EgressPolicy.of(List.of("127.0.0.1"), List.of(), false));
+      new TargetClients(EgressPolicy.of(List.of("127.0.0.1"), List.of()));
   private final OkHttpClient http =
       clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
 

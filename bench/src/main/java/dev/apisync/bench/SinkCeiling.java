@@ -34,7 +34,7 @@ final class SinkCeiling {
     String url = sink.url("/ping");
     AtomicLong done = new AtomicLong();
     try (TargetClients clients =
-        new TargetClients(EgressPolicy.of(List.of("127.0.0.1"), List.of(), false))) {
+        new TargetClients(EgressPolicy.of(List.of("127.0.0.1"), List.of()))) {
       OkHttpClient http = clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
       Request request =
           new Request.Builder()

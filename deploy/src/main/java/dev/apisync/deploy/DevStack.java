@@ -67,6 +67,9 @@ public final class DevStack {
     String[] shared = {
       // Development defaults, e.g. the public secrets key when APISYNC_SECRETS_KEY is not set.
       "--spring.profiles.active=dev",
+      // The egress policy refuses internal targets in dev too; the demo CRM is allowed, and so is
+      // whatever APISYNC_EGRESS_ALLOW adds (an argument here would otherwise hide that variable).
+      "--apisync.egress.allow=" + egressAllowList(),
       "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "apisync"),
       "--spring.datasource.username=postgres",
       "--spring.datasource.password=",
@@ -87,6 +90,12 @@ public final class DevStack {
     long configId = DemoConfig.ensure(apiUrl, adminToken, crm.url("/crm/customers"));
     printBanner(apiUrl, adminToken, temporal, crm, configId);
     Thread.currentThread().join();
+  }
+
+  private static String egressAllowList() {
+    String demo = "127.0.0.1:" + DEMO_TARGET_PORT;
+    String more = System.getenv().getOrDefault("APISYNC_EGRESS_ALLOW", "");
+    return more.isBlank() ? demo : demo + "," + more;
   }
 
   private static String[] withPort(String[] arguments, int port) {

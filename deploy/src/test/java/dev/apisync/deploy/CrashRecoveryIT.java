@@ -188,6 +188,9 @@ class CrashRecoveryIT {
                 "--apisync.source.password=",
                 "--spring.temporal.connection.target=" + temporal.target(),
                 "--spring.profiles.active=dev",
+                // The test receivers listen on loopback, which the egress policy refuses unless
+                // allowed.
+                "--apisync.egress.allow=127.0.0.1",
                 "--server.port=0")
             .redirectErrorStream(true)
             .redirectOutput(log)

@@ -73,6 +73,8 @@ class EndToEndIT {
     // Command-line arguments outrank the apps' worker.yml / api.yml.
     String[] arguments = {
       "--spring.profiles.active=dev",
+      // The test receivers listen on loopback, which the egress policy refuses unless allowed.
+      "--apisync.egress.allow=127.0.0.1",
       "--spring.datasource.url=" + TestPostgres.jdbcUrl(TestPostgres.databaseName(apisync)),
       "--apisync.source.url=" + TestPostgres.jdbcUrl(TestPostgres.databaseName(odoo)),
       "--spring.datasource.username=postgres",

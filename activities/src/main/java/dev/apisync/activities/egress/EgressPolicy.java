@@ -32,35 +32,25 @@ public final class EgressPolicy {
 
   private final List<EgressRule> allow;
   private final List<EgressRule> deny;
-  private final boolean privateTargetsAllowed;
 
-  private EgressPolicy(List<EgressRule> allow, List<EgressRule> deny, boolean privateAllowed) {
+  private EgressPolicy(List<EgressRule> allow, List<EgressRule> deny) {
     this.allow = List.copyOf(allow);
     this.deny = List.copyOf(deny);
-    this.privateTargetsAllowed = privateAllowed;
   }
 
   /**
-   * @param privateTargetsAllowed true only under the {@code dev} profile: every target but the
-   *     denied ones may be reached
    * @throws IllegalArgumentException naming an entry that is neither a host, host:port, address nor
    *     CIDR block
    */
-  public static EgressPolicy of(
-      List<String> allow, List<String> deny, boolean privateTargetsAllowed) {
+  public static EgressPolicy of(List<String> allow, List<String> deny) {
     return new EgressPolicy(
         EgressRule.parseAll("apisync.egress.allow", allow),
-        EgressRule.parseAll("apisync.egress.deny", deny),
-        privateTargetsAllowed);
+        EgressRule.parseAll("apisync.egress.deny", deny));
   }
 
   /** The production default: no private targets, nothing allowed or denied by name. */
   public static EgressPolicy strict() {
-    return of(List.of(), List.of(), false);
-  }
-
-  public boolean privateTargetsAllowed() {
-    return privateTargetsAllowed;
+    return of(List.of(), List.of());
   }
 
   /**
@@ -80,9 +70,6 @@ public final class EgressPolicy {
                 + rule.entry()
                 + "'");
       }
-    }
-    if (privateTargetsAllowed) {
-      return Optional.empty();
     }
     Optional<String> range = restrictedRange(address);
     if (range.isEmpty()) {
@@ -212,12 +199,6 @@ public final class EgressPolicy {
 
   @Override
   public String toString() {
-    return "EgressPolicy[allow="
-        + allow
-        + ", deny="
-        + deny
-        + ", privateTargetsAllowed="
-        + privateTargetsAllowed
-        + "]";
+    return "EgressPolicy[allow=" + allow + ", deny=" + deny + "]";
   }
 }

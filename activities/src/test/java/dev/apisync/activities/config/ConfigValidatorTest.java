@@ -120,8 +120,7 @@ class ConfigValidatorTest {
             new DomainCompiler(catalog),
             store,
             ScriptSyntax.UNCHECKED,
-            EgressPolicy.of(
-                List.of("10.20.0.0/16", "localhost:8090"), List.of("10.20.9.9"), false));
+            EgressPolicy.of(List.of("10.20.0.0/16", "localhost:8090"), List.of("10.20.9.9")));
     UnaryOperator<String> validate =
         url ->
             allowing

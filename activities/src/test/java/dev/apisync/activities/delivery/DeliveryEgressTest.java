@@ -131,8 +131,7 @@ class DeliveryEgressTest {
     EgressPolicy policy =
         EgressPolicy.of(
             List.of("localhost:" + receiver.getPort(), "127.0.0.1:" + receiver.getPort()),
-            List.of(),
-            false);
+            List.of());
     return new TargetClients(policy, sockets, dns);
   }
 

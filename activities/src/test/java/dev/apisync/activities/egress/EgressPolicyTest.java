@@ -60,8 +60,7 @@ class EgressPolicyTest {
     EgressPolicy policy =
         EgressPolicy.of(
             List.of("10.20.0.0/16", "crm.internal", "erp.internal:8443", "[fd00::7]:80"),
-            List.of(),
-            false);
+            List.of());
     InetAddress tenTwenty = InetAddress.getByName("10.20.3.4");
     InetAddress tenThirty = InetAddress.getByName("10.30.3.4");
 
@@ -79,9 +78,7 @@ class EgressPolicyTest {
   void denyBeatsAllowAndAppliesToPublicTargetsToo() throws Exception {
     EgressPolicy policy =
         EgressPolicy.of(
-            List.of("10.0.0.0/8"),
-            List.of("10.9.0.0/16", "tracker.example", "api.example:8080"),
-            false);
+            List.of("10.0.0.0/8"), List.of("10.9.0.0/16", "tracker.example", "api.example:8080"));
 
     assertThat(policy.refusal("x", 80, InetAddress.getByName("10.9.1.1")))
         .hasValueSatisfying(
@@ -92,14 +89,6 @@ class EgressPolicyTest {
         .isPresent();
     assertThat(policy.refusal("api.example", 443, InetAddress.getByName("93.184.216.34")))
         .isEmpty();
-  }
-
-  @Test
-  void theDevPolicyAllowsInternalTargetsButStillDenies() throws Exception {
-    EgressPolicy dev = EgressPolicy.of(List.of(), List.of("169.254.169.254"), true);
-
-    assertThat(dev.refusal("localhost", 8090, InetAddress.getByName("127.0.0.1"))).isEmpty();
-    assertThat(dev.refusal("x", 80, InetAddress.getByName("169.254.169.254"))).isPresent();
   }
 
   @Test
@@ -131,7 +120,7 @@ class EgressPolicyTest {
   @ParameterizedTest
   @ValueSource(strings = {"http://crm", "10.0.0.0/40", "crm.internal:99999", "a b", "crm:0"})
   void refusesToStartWithAnEntryItCannotRead(String entry) {
-    assertThatThrownBy(() -> EgressPolicy.of(List.of(entry), List.of(), false))
+    assertThatThrownBy(() -> EgressPolicy.of(List.of(entry), List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("apisync.egress.allow entry '" + entry + "'");
   }

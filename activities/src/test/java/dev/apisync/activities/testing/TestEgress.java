@@ -12,6 +12,6 @@ public final class TestEgress {
   private TestEgress() {}
 
   public static EgressPolicy loopbackAllowed() {
-    return EgressPolicy.of(List.of("127.0.0.0/8", "::1"), List.of(), false);
+    return EgressPolicy.of(List.of("127.0.0.0/8", "::1"), List.of());
   }
 }
