@@ -3,7 +3,9 @@
 # scripts on JDK 21+ (the Graal compiler jars that the build copies to worker/target/graalpy-jit go
 # on the upgrade module path), interpreted on older JDKs. The worker logs which runtime it got.
 # Settings come from the environment as usual (SPRING_DATASOURCE_URL, APISYNC_SOURCE_URL,
-# SPRING_TEMPORAL_CONNECTION_TARGET, ...); arguments go to the app (--apisync.scripts.pool-size=8).
+# SPRING_TEMPORAL_CONNECTION_TARGET, ...; outside the dev profile APISYNC_SECRETS_KEY and
+# APISYNC_TEMPORAL_CODEC_KEYS are required, and internal targets need APISYNC_EGRESS_ALLOW);
+# arguments go to the app (--apisync.scripts.pool-size=8).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
