@@ -77,7 +77,10 @@ PGOPTIONS="--client-min-messages=warning" psql -q -h 127.0.0.1 -p "$PG_PORT" -U 
 JDBC_BASE="${PG_URL%/postgres*}"
 
 TEMPORAL_PORT=$(free_port)
+# With apisync's search attributes (SyncRunOptions.SEARCH_ATTRIBUTES), as TemporalDevServer starts it.
 temporal server start-dev --headless --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
+  --search-attribute ApiSyncConfigId=Int --search-attribute ApiSyncModel=Keyword \
+  --search-attribute ApiSyncTrigger=Keyword \
   --http-port "$(free_port)" --metrics-port "$(free_port)" --log-level warn \
   >"$WORK/temporal.log" 2>&1 &
 TEMPORAL_PID=$!

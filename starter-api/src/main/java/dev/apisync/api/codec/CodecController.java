@@ -4,6 +4,10 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import dev.apisync.activities.codec.EncryptionCodec;
 import dev.apisync.api.InvalidParameterException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.payload.codec.PayloadCodecException;
@@ -35,15 +39,42 @@ public class CodecController {
     this.codec = codec;
   }
 
+  @Operation(
+      summary = "Decrypt payloads (Temporal's remote codec protocol)",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = PayloadsDocument.class))),
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              content = @Content(schema = @Schema(implementation = PayloadsDocument.class))))
   @PostMapping("/decode")
   public String decode(@RequestBody String body) {
     return apply(body, codec::decode);
   }
 
+  @Operation(
+      summary = "Encrypt payloads with the current key (Temporal's remote codec protocol)",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = PayloadsDocument.class))),
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              content = @Content(schema = @Schema(implementation = PayloadsDocument.class))))
   @PostMapping("/encode")
   public String encode(@RequestBody String body) {
     return apply(body, codec::encode);
   }
+
+  /** The protocol's JSON shape, for the OpenAPI document (the body is handled as protobuf JSON). */
+  @Schema(
+      description =
+          "Temporal payloads: {\"payloads\": [{\"metadata\": {...}, \"data\": \"<base64>\"}]}")
+  record PayloadsDocument(List<PayloadDocument> payloads) {}
+
+  /** One payload: metadata values and data are base64. */
+  record PayloadDocument(java.util.Map<String, String> metadata, String data) {}
 
   private static String apply(String body, UnaryOperator<List<Payload>> operation) {
     Payloads.Builder payloads = Payloads.newBuilder();

@@ -2,6 +2,8 @@ package dev.apisync.api.runs;
 
 import com.google.protobuf.ByteString;
 import dev.apisync.api.InvalidParameterException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
@@ -37,17 +39,32 @@ class RunVisibility {
       throw new InvalidParameterException(
           "pageToken", "must be the nextPageToken of a previous page");
     }
-    ListWorkflowExecutionsResponse page =
-        client
-            .getWorkflowServiceStubs()
-            .blockingStub()
-            .listWorkflowExecutions(
-                ListWorkflowExecutionsRequest.newBuilder()
-                    .setNamespace(client.getOptions().getNamespace())
-                    .setQuery(filter.toQuery())
-                    .setPageSize(limit)
-                    .setNextPageToken(token)
-                    .build());
+    ListWorkflowExecutionsResponse page;
+    try {
+      page =
+          client
+              .getWorkflowServiceStubs()
+              .blockingStub()
+              .listWorkflowExecutions(
+                  ListWorkflowExecutionsRequest.newBuilder()
+                      .setNamespace(client.getOptions().getNamespace())
+                      .setQuery(filter.toQuery())
+                      .setPageSize(limit)
+                      .setNextPageToken(token)
+                      .build());
+    } catch (StatusRuntimeException e) {
+      Status.Code code = e.getStatus().getCode();
+      String description = String.valueOf(e.getStatus().getDescription());
+      if (code == Status.Code.UNIMPLEMENTED
+          || (code == Status.Code.INVALID_ARGUMENT && description.contains("search attribute"))) {
+        throw new RunListingUnavailableException(e);
+      }
+      if (code == Status.Code.INVALID_ARGUMENT && !pageToken.isEmpty()) {
+        throw new InvalidParameterException(
+            "pageToken", "must be the nextPageToken of a previous page");
+      }
+      throw e;
+    }
     List<WorkflowExecutionMetadata> runs =
         page.getExecutionsList().stream()
             .map(
