@@ -19,6 +19,8 @@ import dev.apisync.activities.script.PythonLineResolver;
 import dev.apisync.activities.script.PythonScripts;
 import dev.apisync.activities.script.ScriptActivitiesImpl;
 import dev.apisync.activities.script.ScriptSource;
+import dev.apisync.activities.slices.SliceActivitiesImpl;
+import dev.apisync.activities.slices.SliceLedger;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.RecordActivitiesImpl;
 import dev.apisync.activities.source.RecordReader;
@@ -35,7 +37,9 @@ import dev.apisync.worker.events.DispatcherLoop;
 import dev.apisync.worker.events.RecordEventDispatcher;
 import dev.apisync.workflows.TaskQueues;
 import io.temporal.client.WorkflowClient;
+import io.temporal.spring.boot.WorkerOptionsCustomizer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -134,6 +138,36 @@ public class WorkerConfiguration {
       RequestLogProperties logs) {
     return new DeliveryActivitiesImpl(
         store, clients, requestLog, rateLimiter, (int) logs.responseBytes().toBytes());
+  }
+
+  /**
+   * Runs send their records a slice of pages per activity, reading, mapping and sending with the
+   * activities above and committing each page's request log and cursor in one transaction.
+   */
+  @Bean(destroyMethod = "close")
+  public SliceActivitiesImpl sliceActivities(
+      RecordActivitiesImpl records,
+      MappingActivitiesImpl mapping,
+      ScriptActivitiesImpl scripts,
+      DeliveryActivitiesImpl delivery,
+      DataSource dataSource,
+      RequestLog requestLog,
+      RunStore runs) {
+    return new SliceActivitiesImpl(
+        records, mapping, scripts, delivery, new SliceLedger(dataSource, requestLog, runs));
+  }
+
+  /**
+   * A slice learns of a cancel from the answer to its heartbeat: heartbeats go out at least every
+   * second, however long the heartbeat timeout, so a cancel stops a run's requests within about a
+   * second.
+   */
+  public static final Duration HEARTBEAT_THROTTLE = Duration.ofSeconds(1);
+
+  @Bean
+  public WorkerOptionsCustomizer heartbeatThrottle() {
+    return (options, workerName, taskQueue) ->
+        options.setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE);
   }
 
   /**

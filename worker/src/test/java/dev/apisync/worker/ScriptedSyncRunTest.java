@@ -24,6 +24,8 @@ import dev.apisync.activities.script.PythonLineResolver;
 import dev.apisync.activities.script.PythonScripts;
 import dev.apisync.activities.script.ScriptActivitiesImpl;
 import dev.apisync.activities.script.ScriptSource;
+import dev.apisync.activities.slices.SliceActivitiesImpl;
+import dev.apisync.activities.slices.SliceLedger;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.RecordActivitiesImpl;
 import dev.apisync.activities.source.RecordReader;
@@ -36,7 +38,6 @@ import dev.apisync.activities.testing.TestScripts;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.MappedRecord;
 import dev.apisync.workflows.RecordFailure;
-import dev.apisync.workflows.ScriptActivities;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.SyncRunWorkflow;
@@ -99,6 +100,55 @@ class ScriptedSyncRunTest {
 
   @StartStop final MockWebServer receiver = new MockWebServer();
 
+  private static Object[] activities() {
+    PythonScripts scripts = TestScripts.shared();
+    SourceCatalog catalog = new SourceCatalog(SOURCE);
+    RecordReader reader = new RecordReader(SOURCE, catalog);
+    ScriptSource scriptSource = new ScriptSource(SOURCE, catalog);
+    ScriptActivitiesImpl counted =
+        new ScriptActivitiesImpl(scripts, scriptSource) {
+          @Override
+          public String applyRequestScript(
+              ConfigSnapshot config, List<MappedRecord> records, boolean asArray) {
+            SCRIPT_CALLS.incrementAndGet();
+            return super.applyRequestScript(config, records, asArray);
+          }
+        };
+    RecordActivitiesImpl records =
+        new RecordActivitiesImpl(
+            new RecordSource(
+                SOURCE, new DomainCompiler(catalog, new PythonDomainExpressions(scripts))));
+    MappingActivitiesImpl mapping =
+        new MappingActivitiesImpl(
+            reader,
+            rows ->
+                new RecordMapper(
+                    rows,
+                    List.of(
+                        new PlainLineResolver(rows),
+                        PythonLineResolver.python(scripts, scriptSource),
+                        PythonLineResolver.relationalPython(scripts, scriptSource))));
+    RequestLog requestLog = new RequestLog(APISYNC);
+    RunStore runs = new RunStore(APISYNC);
+    DeliveryActivitiesImpl delivery =
+        new DeliveryActivitiesImpl(
+            STORE,
+            CLIENTS,
+            requestLog,
+            new TargetRateLimiter(APISYNC),
+            LoggedText.DEFAULT_RESPONSE_BYTES);
+    return new Object[] {
+      new ConfigActivitiesImpl(STORE),
+      records,
+      mapping,
+      counted,
+      delivery,
+      new RunRecordActivitiesImpl(runs),
+      new SliceActivitiesImpl(
+          records, mapping, counted, delivery, new SliceLedger(APISYNC, requestLog, runs))
+    };
+  }
+
   @BeforeAll
   static void databases() {
     Flyway.configure().dataSource(APISYNC).load().migrate();
@@ -116,46 +166,6 @@ class ScriptedSyncRunTest {
   @AfterAll
   static void closeClients() {
     CLIENTS.close();
-  }
-
-  private static Object[] activities() {
-    PythonScripts scripts = TestScripts.shared();
-    SourceCatalog catalog = new SourceCatalog(SOURCE);
-    RecordReader reader = new RecordReader(SOURCE, catalog);
-    ScriptSource scriptSource = new ScriptSource(SOURCE, catalog);
-    ScriptActivities requestScripts = new ScriptActivitiesImpl(scripts, scriptSource);
-    ScriptActivities counted =
-        new ScriptActivities() {
-          @Override
-          public String applyRequestScript(
-              ConfigSnapshot config, List<MappedRecord> records, boolean asArray) {
-            SCRIPT_CALLS.incrementAndGet();
-            return requestScripts.applyRequestScript(config, records, asArray);
-          }
-        };
-    return new Object[] {
-      new ConfigActivitiesImpl(STORE),
-      new RecordActivitiesImpl(
-          new RecordSource(
-              SOURCE, new DomainCompiler(catalog, new PythonDomainExpressions(scripts)))),
-      new MappingActivitiesImpl(
-          reader,
-          rows ->
-              new RecordMapper(
-                  rows,
-                  List.of(
-                      new PlainLineResolver(rows),
-                      PythonLineResolver.python(scripts, scriptSource),
-                      PythonLineResolver.relationalPython(scripts, scriptSource)))),
-      counted,
-      new DeliveryActivitiesImpl(
-          STORE,
-          CLIENTS,
-          new RequestLog(APISYNC),
-          new TargetRateLimiter(APISYNC),
-          LoggedText.DEFAULT_RESPONSE_BYTES),
-      new RunRecordActivitiesImpl(new RunStore(APISYNC))
-    };
   }
 
   @Test

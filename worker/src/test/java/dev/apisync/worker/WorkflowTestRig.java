@@ -4,13 +4,18 @@ import dev.apisync.activities.codec.EncryptionCodec;
 import dev.apisync.activities.codec.PayloadKeys;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SecretCipher;
+import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
 import dev.apisync.activities.delivery.TargetClients;
+import dev.apisync.activities.mapping.MappingActivitiesImpl;
 import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.runs.RunStore;
 import dev.apisync.activities.script.PythonDomainExpressions;
 import dev.apisync.activities.script.PythonScripts;
+import dev.apisync.activities.script.ScriptActivitiesImpl;
 import dev.apisync.activities.script.ScriptSource;
+import dev.apisync.activities.slices.SliceActivitiesImpl;
 import dev.apisync.activities.source.DomainCompiler;
+import dev.apisync.activities.source.RecordActivitiesImpl;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.activities.testing.TestPostgres;
@@ -24,6 +29,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -44,6 +50,7 @@ final class WorkflowTestRig implements AutoCloseable {
   final EncryptionCodec codec =
       new EncryptionCodec(PayloadKeys.parse(List.of(PayloadKeys.DEVELOPMENT)));
   private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
+  private SliceActivitiesImpl slices;
 
   private WorkflowTestRig(String prefix) {
     apisync = TestPostgres.freshDatabase(prefix + "_apisync");
@@ -70,6 +77,10 @@ final class WorkflowTestRig implements AutoCloseable {
     return builder
         .setWorkflowClientOptions(
             WorkflowClientOptions.newBuilder().setDataConverter(codec.dataConverter()).build())
+        .setWorkerOptions(
+            WorkerOptions.newBuilder()
+                .setMaxHeartbeatThrottleInterval(WorkerConfiguration.HEARTBEAT_THROTTLE)
+                .build())
         .registerWorkflowImplementationTypes(SyncRunWorkflowImpl.class)
         .setActivityImplementations(activities())
         .build();
@@ -86,24 +97,39 @@ final class WorkflowTestRig implements AutoCloseable {
     SourceCatalog catalog = new SourceCatalog(source);
     PythonScripts scripts = TestScripts.shared();
     ScriptSource scriptSource = new ScriptSource(source, catalog);
+    RecordActivitiesImpl records =
+        wiring.recordActivities(
+            source, new DomainCompiler(catalog, new PythonDomainExpressions(scripts)));
+    MappingActivitiesImpl mapping =
+        wiring.mappingActivities(source, catalog, store, scripts, scriptSource);
+    ScriptActivitiesImpl scriptActivities = wiring.scriptActivities(scripts, scriptSource);
+    RequestLog requestLog = new RequestLog(apisync);
+    DeliveryActivitiesImpl delivery =
+        wiring.deliveryActivities(
+            store,
+            clients,
+            requestLog,
+            wiring.targetRateLimiter(apisync),
+            new RequestLogProperties(Duration.ofDays(30), DataSize.ofKilobytes(4)));
+    slices =
+        wiring.sliceActivities(
+            records, mapping, scriptActivities, delivery, apisync, requestLog, runs);
     return new Object[] {
       wiring.configActivities(store),
-      wiring.recordActivities(
-          source, new DomainCompiler(catalog, new PythonDomainExpressions(scripts))),
-      wiring.mappingActivities(source, catalog, store, scripts, scriptSource),
-      wiring.scriptActivities(scripts, scriptSource),
-      wiring.deliveryActivities(
-          store,
-          clients,
-          new RequestLog(apisync),
-          wiring.targetRateLimiter(apisync),
-          new RequestLogProperties(Duration.ofDays(30), DataSize.ofKilobytes(4))),
-      wiring.runRecordActivities(runs)
+      records,
+      mapping,
+      scriptActivities,
+      delivery,
+      wiring.runRecordActivities(runs),
+      slices
     };
   }
 
   @Override
   public void close() {
+    if (slices != null) {
+      slices.close();
+    }
     clients.close();
   }
 }

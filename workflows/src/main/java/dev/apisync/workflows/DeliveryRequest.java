@@ -8,20 +8,37 @@ import java.util.List;
  * @param asArray true for a paginated config (body is a JSON array of all records)
  * @param scriptedBody the request script's result, which replaces the mapped body; empty when the
  *     config has no request script
+ * @param priorAttempts attempts made before this activity's first (by a slice), so the request log
+ *     numbers them on and the retry policy counts them
  */
 public record DeliveryRequest(
-    ConfigSnapshot config, List<MappedRecord> records, boolean asArray, String scriptedBody) {
+    ConfigSnapshot config,
+    List<MappedRecord> records,
+    boolean asArray,
+    String scriptedBody,
+    int priorAttempts) {
 
   public DeliveryRequest {
     records = List.copyOf(records);
+    scriptedBody = scriptedBody == null ? "" : scriptedBody;
   }
 
   public DeliveryRequest(ConfigSnapshot config, List<MappedRecord> records, boolean asArray) {
-    this(config, records, asArray, "");
+    this(config, records, asArray, "", 0);
   }
 
   public DeliveryRequest withScriptedBody(String body) {
-    return new DeliveryRequest(config, records, asArray, body);
+    return new DeliveryRequest(config, records, asArray, body, priorAttempts);
+  }
+
+  /** The request a slice tried {@code unfinished.attempts()} times already. */
+  public static DeliveryRequest retrying(ConfigSnapshot config, UnfinishedRequest unfinished) {
+    return new DeliveryRequest(
+        config,
+        unfinished.records(),
+        unfinished.asArray(),
+        unfinished.scriptedBody(),
+        unfinished.attempts());
   }
 
   public List<Long> recordIds() {

@@ -1,13 +1,15 @@
 package dev.apisync.workflows;
 
+import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.RetryState;
+import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowSemaphore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,57 +18,36 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Sends one page's mapped records as the config says (workflow code, deterministic): one request
- * per record or one per page, each through the request script, up to {@code concurrency} in flight.
- * A request the target refuses for good is split in halves until the refused records are isolated,
- * so one bad record never sinks its page. Outcomes come back in record order.
+ * Finishes the requests a slice could not (workflow code, deterministic): each becomes its own
+ * delivery activity under the config's retry policy, counting the slice's attempt, up to {@code
+ * concurrency} in flight. A request the target refuses for good is split in halves until the
+ * refused records are isolated, so one bad record never sinks its page. Outcomes come back in
+ * request order.
  */
 final class PageSender {
 
-  /** How many requests a dry run shows; the rest are only counted. */
-  static final int MAX_PREVIEWS = 20;
+  /** Extra time an HTTP attempt gets beyond its connect and read timeouts (writing the body). */
+  private static final Duration DELIVERY_MARGIN = Duration.ofSeconds(10);
 
   private final ConfigSnapshot config;
-  private final DeliveryActivities delivery;
   private final ScriptActivities scripts;
-  private final boolean dryRun;
   private final BooleanSupplier cancelRequested;
-  private final List<RequestPreview> previews = new ArrayList<>();
 
   /**
    * @param cancelRequested once true, no further request starts; those in flight finish
    */
-  PageSender(
-      ConfigSnapshot config,
-      DeliveryActivities delivery,
-      ScriptActivities scripts,
-      boolean dryRun,
-      BooleanSupplier cancelRequested) {
+  PageSender(ConfigSnapshot config, ScriptActivities scripts, BooleanSupplier cancelRequested) {
     this.config = config;
-    this.delivery = delivery;
     this.scripts = scripts;
-    this.dryRun = dryRun;
     this.cancelRequested = cancelRequested;
   }
 
-  /** The first requests of a dry run, as they would have been sent. */
-  List<RequestPreview> previews() {
-    return previews;
-  }
-
-  /** The outcomes of the requests that were sent, in record order (fewer when canceled). */
-  List<RequestOutcome> send(List<MappedRecord> mapped) {
-    List<DeliveryRequest> requests = requestsFor(mapped);
-    RequestOutcome[] outcomes = new RequestOutcome[requests.size()];
-    if (config.concurrency() <= 1 || requests.size() == 1) {
-      for (int i = 0; i < requests.size() && !cancelRequested.getAsBoolean(); i++) {
-        outcomes[i] = sendIsolatingRefusals(requests.get(i));
-      }
-      return sentOnly(outcomes);
-    }
-    WorkflowSemaphore inFlight = Workflow.newWorkflowSemaphore(config.concurrency());
+  /** The outcomes of the requests that were sent, in request order (fewer when canceled). */
+  List<RequestOutcome> finish(List<UnfinishedRequest> unfinished) {
+    RequestOutcome[] outcomes = new RequestOutcome[unfinished.size()];
+    WorkflowSemaphore inFlight = Workflow.newWorkflowSemaphore(Math.max(1, config.concurrency()));
     List<Promise<Void>> running = new ArrayList<>();
-    for (int i = 0; i < requests.size(); i++) {
+    for (int i = 0; i < unfinished.size(); i++) {
       int slot = i;
       inFlight.acquire();
       if (cancelRequested.getAsBoolean()) {
@@ -77,58 +58,68 @@ final class PageSender {
           Async.procedure(
               () -> {
                 try {
-                  outcomes[slot] = sendIsolatingRefusals(requests.get(slot));
+                  outcomes[slot] = finishOne(unfinished.get(slot));
                 } finally {
                   inFlight.release();
                 }
               }));
     }
     Promise.allOf(running).get();
-    return sentOnly(outcomes);
-  }
-
-  private static List<RequestOutcome> sentOnly(RequestOutcome[] outcomes) {
     return Arrays.stream(outcomes).filter(Objects::nonNull).toList();
   }
 
-  private List<DeliveryRequest> requestsFor(List<MappedRecord> mapped) {
-    if (mapped.isEmpty()) {
-      return List.of();
+  private RequestOutcome finishOne(UnfinishedRequest unfinished) {
+    DeliveryRequest request = DeliveryRequest.retrying(config, unfinished);
+    if (unfinished.refused()) {
+      return split(request);
     }
-    if (config.paginated()) {
-      return List.of(new DeliveryRequest(config, mapped, true));
+    if (unfinished.retryDelayMillis() > 0) {
+      Workflow.sleep(Duration.ofMillis(unfinished.retryDelayMillis()));
     }
-    return mapped.stream()
-        .map(record -> new DeliveryRequest(config, List.of(record), false))
-        .toList();
+    return deliverIsolatingRefusals(request, request);
   }
 
+  /** A fresh request for the same records: runs the request script, then sends. */
   private RequestOutcome sendIsolatingRefusals(DeliveryRequest mappedRequest) {
     DeliveryRequest request;
     try {
       request = scripted(mappedRequest);
     } catch (ActivityFailure failure) {
-      return RequestOutcome.failedAll(mappedRequest.recordIds(), reason(failure), 0, 0);
+      return RequestOutcome.failedAll(mappedRequest.recordIds(), FailureReasons.of(failure), 0, 0);
     }
-    if (dryRun) {
-      return preview(request);
+    return deliverIsolatingRefusals(mappedRequest, request);
+  }
+
+  private RequestOutcome deliverIsolatingRefusals(
+      DeliveryRequest mappedRequest, DeliveryRequest request) {
+    if (request.priorAttempts() >= config.retry().maxAttempts()) {
+      // Nothing left to retry: the slice only hands such a request over when a rate limit kept it
+      // from being sent, which counts no attempt; this guards the policy's arithmetic.
+      return RequestOutcome.failedAll(
+          request.recordIds(), "retries spent", 0, request.priorAttempts());
     }
     try {
-      DeliveryResult result = delivery.deliver(request);
+      DeliveryResult result = delivery(request.priorAttempts()).deliver(request);
       return new RequestOutcome(result.sent(), result.failures());
     } catch (ActivityFailure failure) {
       Optional<Integer> refusedWith = permanentStatus(failure);
       if (refusedWith.isPresent() && mappedRequest.records().size() > 1) {
-        List<MappedRecord> records = mappedRequest.records();
-        int half = records.size() / 2;
-        return sendIsolatingRefusals(half(mappedRequest, records.subList(0, half)))
-            .plus(
-                sendIsolatingRefusals(half(mappedRequest, records.subList(half, records.size()))));
+        return split(mappedRequest);
       }
       // Refused for good, or retries spent: these records fail, the run goes on.
       return RequestOutcome.failedAll(
-          mappedRequest.recordIds(), reason(failure), refusedWith.orElse(0), attempts(failure));
+          mappedRequest.recordIds(),
+          FailureReasons.of(failure),
+          refusedWith.orElse(0),
+          attempts(failure));
     }
+  }
+
+  private RequestOutcome split(DeliveryRequest whole) {
+    List<MappedRecord> records = whole.records();
+    int half = records.size() / 2;
+    return sendIsolatingRefusals(half(whole, records.subList(0, half)))
+        .plus(sendIsolatingRefusals(half(whole, records.subList(half, records.size()))));
   }
 
   private static DeliveryRequest half(DeliveryRequest whole, List<MappedRecord> records) {
@@ -143,16 +134,37 @@ final class PageSender {
         scripts.applyRequestScript(config, request.records(), request.asArray()));
   }
 
-  /** A dry run counts what it would send as sent and shows the first requests. */
-  private RequestOutcome preview(DeliveryRequest request) {
-    if (previews.size() < MAX_PREVIEWS) {
-      try {
-        previews.add(delivery.preview(request));
-      } catch (ActivityFailure failure) {
-        return RequestOutcome.failedAll(request.recordIds(), reason(failure), 0, 0);
-      }
-    }
-    return new RequestOutcome(request.recordIds(), List.of());
+  /** The delivery stub for a request {@code priorAttempts} attempts into its retry policy. */
+  private DeliveryActivities delivery(int priorAttempts) {
+    return Workflow.newActivityStub(DeliveryActivities.class, deliveryOptions(priorAttempts));
+  }
+
+  /**
+   * The config's retry policy, less the attempts already made: a request a slice tried once gets
+   * {@code maxAttempts - 1} more, starting at the backoff its second attempt would have had.
+   */
+  private ActivityOptions deliveryOptions(int priorAttempts) {
+    RetrySettings retry = config.retry();
+    Duration attempt =
+        Duration.ofSeconds(config.connectTimeoutSeconds() + config.readTimeoutSeconds())
+            .plus(DELIVERY_MARGIN);
+    double initial =
+        retry.initialIntervalMillis() * Math.pow(retry.backoffCoefficient(), priorAttempts);
+    long initialMillis =
+        retry.maxIntervalMillis() > 0
+            ? (long) Math.min(initial, retry.maxIntervalMillis())
+            : (long) initial;
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(attempt)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setMaximumAttempts(retry.maxAttempts() - priorAttempts)
+                .setInitialInterval(Duration.ofMillis(Math.max(1, initialMillis)))
+                .setBackoffCoefficient(retry.backoffCoefficient())
+                .setMaximumInterval(Duration.ofMillis(retry.maxIntervalMillis()))
+                .setDoNotRetry(FailureTypes.nonRetryable())
+                .build())
+        .build();
   }
 
   /**
@@ -181,22 +193,5 @@ final class PageSender {
       return Optional.of(status);
     }
     return Optional.empty();
-  }
-
-  /** The innermost failure's own words, e.g. "HTTP 400 Bad Request: email taken". */
-  static String reason(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof ApplicationFailure application) {
-      return FailureTypes.isOurs(application.getType())
-          ? application.getOriginalMessage()
-          : application.getType() + ": " + application.getOriginalMessage();
-    }
-    if (cause instanceof TemporalFailure temporal) {
-      return temporal.getOriginalMessage();
-    }
-    return String.valueOf(cause.getMessage());
   }
 }

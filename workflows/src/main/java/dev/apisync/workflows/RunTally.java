@@ -64,12 +64,6 @@ final class RunTally {
     return sent + failed;
   }
 
-  void pageDone(RecordPage page) {
-    afterId = page.nextAfterId();
-    highWriteDate = WriteDates.later(highWriteDate, page.highWriteDate());
-    pages++;
-  }
-
   void sent(int count) {
     sent += count;
   }
@@ -87,6 +81,23 @@ final class RunTally {
         failuresOmitted++;
       }
     }
+  }
+
+  /** Failures counted as {@code count}, of which {@code listed} are named (a capped list). */
+  private void failed(int count, List<RecordFailure> listed) {
+    failed(listed);
+    failed += count - listed.size();
+    failuresOmitted += count - listed.size();
+  }
+
+  /** A slice's pages are done; its unfinished requests are added as they finish. */
+  void sliceDone(SliceResult slice) {
+    sent(slice.sent());
+    failed(slice.failed(), slice.failures());
+    skipped(slice.skipped());
+    pages += slice.pages();
+    afterId = slice.nextAfterId();
+    highWriteDate = WriteDates.later(highWriteDate, slice.highWriteDate());
   }
 
   void add(RequestOutcome outcome) {

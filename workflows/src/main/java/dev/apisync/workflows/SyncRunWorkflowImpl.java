@@ -1,11 +1,15 @@
 package dev.apisync.workflows;
 
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.time.Duration;
@@ -14,13 +18,22 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Pages through the records a config selects and sends them, one request per record or per page.
- * Deterministic: all I/O happens in activities; continue-as-new carries the cursor and counters.
+ * Sends the records a config selects, one request per record or per page, a slice of pages per
+ * activity ({@link SliceActivities}); requests a slice could not finish are retried here, each as
+ * its own delivery activity. Deterministic: all I/O happens in activities; continue-as-new carries
+ * the cursor and counters.
  */
 public class SyncRunWorkflowImpl implements SyncRunWorkflow {
 
-  /** Extra time an HTTP attempt gets beyond its connect and read timeouts (writing the body). */
-  private static final Duration DELIVERY_MARGIN = Duration.ofSeconds(10);
+  /** How many requests a dry run shows; the rest are only counted. */
+  static final int MAX_PREVIEWS = 20;
+
+  /**
+   * After this long a slice starts no new page: long enough that a slice's round trip through
+   * Temporal costs little, short enough that the Web UI's details move and a worker's death costs
+   * little.
+   */
+  static final long SLICE_BUDGET_MILLIS = 2_000;
 
   private static final RetryOptions SOURCE_RETRY =
       RetryOptions.newBuilder()
@@ -36,12 +49,23 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
           .setRetryOptions(SOURCE_RETRY)
           .build();
 
+  /**
+   * A slice heartbeats as its pages complete: a killed worker's slice is retried within the
+   * heartbeat timeout and resumes after its last committed page. A cancel request reaches it
+   * through the heartbeat; it then finishes its requests in flight and returns what it did.
+   */
+  private static final ActivityOptions SLICE_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(30))
+          .setHeartbeatTimeout(Duration.ofSeconds(20))
+          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+          .setRetryOptions(SOURCE_RETRY)
+          .build();
+
   private final ConfigActivities configs =
       Workflow.newActivityStub(ConfigActivities.class, SOURCE_OPTIONS);
-  private final RecordActivities records =
-      Workflow.newActivityStub(RecordActivities.class, SOURCE_OPTIONS);
-  private final MappingActivities mapping =
-      Workflow.newActivityStub(MappingActivities.class, SOURCE_OPTIONS);
+  private final SliceActivities slices =
+      Workflow.newActivityStub(SliceActivities.class, SLICE_OPTIONS);
   private final ScriptActivities scripts =
       Workflow.newActivityStub(ScriptActivities.class, SOURCE_OPTIONS);
 
@@ -68,7 +92,7 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
               () -> result[0] = sendPages(input, root::isCancelRequested))
           .run();
     } catch (TemporalFailure failure) {
-      ended(input, "FAILED", PageSender.reason(failure));
+      ended(input, "FAILED", FailureReasons.of(failure));
       throw failure;
     }
     if (root.isCancelRequested()) {
@@ -110,30 +134,32 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
       throw ApplicationFailure.newNonRetryableFailure(
           "config '" + config.name() + "' is disabled", FailureTypes.INVALID_CONFIG);
     }
-    DeliveryActivities delivery =
-        Workflow.newActivityStub(DeliveryActivities.class, deliveryOptions(config));
-    PageSender sender = new PageSender(config, delivery, scripts, input.dryRun(), cancelRequested);
-
+    PageSender sender = new PageSender(config, scripts, cancelRequested);
+    List<RequestPreview> previews = new ArrayList<>();
     while (!limitReached(config) && !cancelRequested.getAsBoolean()) {
-      RecordPage page = records.fetchPage(nextPage(config, input));
-      tally.skipped(page.skipped().size());
-      List<RecordFailure> pageFailures = new ArrayList<>();
-      if (!page.ids().isEmpty()) {
-        MappedPage mapped =
-            input.eventBatch().isEmpty()
-                ? mapping.mapRecords(config, page.ids())
-                : mapping.mapEventRecords(config, page.ids(), input.eventBatch());
-        tally.failed(mapped.failures());
-        pageFailures.addAll(mapped.failures());
-        for (RequestOutcome outcome : sender.send(mapped.records())) {
+      SliceResult slice =
+          sendSlice(
+              new SliceRequest(
+                  config,
+                  nextPage(config, input),
+                  recordBudget(config),
+                  input.dryRun(),
+                  MAX_PREVIEWS - previews.size(),
+                  tally.progress(),
+                  SLICE_BUDGET_MILLIS),
+              cancelRequested);
+      tally.sliceDone(slice);
+      previews.addAll(slice.previews());
+      if (!slice.unfinished().isEmpty()) {
+        List<RecordFailure> failures = new ArrayList<>();
+        for (RequestOutcome outcome : sender.finish(slice.unfinished())) {
           tally.add(outcome);
-          pageFailures.addAll(outcome.failures());
+          failures.addAll(outcome.failures());
         }
+        runs.pageRecorded(new RunPage(workflowId(), tally.progress(), failures));
       }
-      tally.pageDone(page);
-      runs.pageRecorded(new RunPage(workflowId(), tally.progress(), pageFailures));
       Workflow.setCurrentDetails(tally.describe());
-      if (page.last()) {
+      if (slice.last()) {
         break;
       }
       if (historyIsLong(input)) {
@@ -150,7 +176,36 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
               + " of its records",
           FailureTypes.FAILURE_RATIO_EXCEEDED);
     }
-    return tally.result(input.dryRun(), sender.previews());
+    return tally.result(input.dryRun(), previews);
+  }
+
+  /**
+   * Runs one slice; a cancel request cancels it, and the slice answers with what it sent (its
+   * requests in flight finish). A slice canceled before it started sends nothing.
+   */
+  private SliceResult sendSlice(SliceRequest request, BooleanSupplier cancelRequested) {
+    List<Promise<SliceResult>> result = new ArrayList<>(1);
+    CancellationScope scope =
+        Workflow.newCancellationScope(() -> result.add(Async.function(slices::sendSlice, request)));
+    scope.run();
+    Promise<SliceResult> slice = result.getFirst();
+    Workflow.await(() -> slice.isCompleted() || cancelRequested.getAsBoolean());
+    if (!slice.isCompleted()) {
+      scope.cancel("the run was canceled");
+    }
+    try {
+      return slice.get();
+    } catch (ActivityFailure failure) {
+      if (failure.getCause() instanceof CanceledFailure) {
+        return SliceResult.startingAfter(tally.afterId());
+      }
+      throw failure;
+    }
+  }
+
+  /** Records the config's {@code limit} leaves for the next slice, 0 for no cap. */
+  private int recordBudget(ConfigSnapshot config) {
+    return config.limit() > 0 ? Math.max(1, config.limit() - tally.attempted()) : 0;
   }
 
   private void ended(SyncRunInput input, String status, String error) {
@@ -212,23 +267,5 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
   private boolean historyIsLong(SyncRunInput input) {
     return Workflow.getInfo().isContinueAsNewSuggested()
         || Workflow.getInfo().getHistoryLength() >= input.historyEventLimit();
-  }
-
-  private static ActivityOptions deliveryOptions(ConfigSnapshot config) {
-    RetrySettings retry = config.retry();
-    Duration attempt =
-        Duration.ofSeconds(config.connectTimeoutSeconds() + config.readTimeoutSeconds())
-            .plus(DELIVERY_MARGIN);
-    return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(attempt)
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setMaximumAttempts(retry.maxAttempts())
-                .setInitialInterval(Duration.ofMillis(retry.initialIntervalMillis()))
-                .setBackoffCoefficient(retry.backoffCoefficient())
-                .setMaximumInterval(Duration.ofMillis(retry.maxIntervalMillis()))
-                .setDoNotRetry(FailureTypes.nonRetryable())
-                .build())
-        .build();
   }
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
  *
  * @param workflowId empty outside a workflow
  * @param runId empty outside a workflow
- * @param attempt from 1
+ * @param attempt from 1, counting the attempts a slice made before Temporal's
  * @param deadline when Temporal gives up on this attempt (start-to-close or schedule-to-close,
  *     whichever comes first)
  */
@@ -23,18 +23,23 @@ record AttemptContext(String workflowId, String runId, int attempt, Instant dead
    */
   static final Duration DIRECT_CALL_MARGIN = Duration.ofSeconds(10);
 
-  /** The context of the calling activity, or of a direct call whose request may take so long. */
-  static AttemptContext current(Instant now, Duration requestTime) {
+  /**
+   * The context of the calling activity, or of a direct call whose request may take so long.
+   *
+   * @param priorAttempts attempts made before the activity's first (by a slice)
+   */
+  static AttemptContext current(Instant now, Duration requestTime, int priorAttempts) {
     ActivityInfo info;
     try {
       info = Activity.getExecutionContext().getInfo();
     } catch (IllegalStateException notInAnActivity) {
-      return new AttemptContext("", "", 1, now.plus(requestTime).plus(DIRECT_CALL_MARGIN));
+      return new AttemptContext(
+          "", "", priorAttempts + 1, now.plus(requestTime).plus(DIRECT_CALL_MARGIN));
     }
     return new AttemptContext(
         info.getWorkflowId() == null ? "" : info.getWorkflowId(),
         info.getWorkflowRunId() == null ? "" : info.getWorkflowRunId(),
-        Math.max(1, info.getAttempt()),
+        priorAttempts + Math.max(1, info.getAttempt()),
         deadline(info));
   }
 

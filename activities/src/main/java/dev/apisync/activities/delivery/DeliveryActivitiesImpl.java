@@ -4,6 +4,7 @@ import dev.apisync.activities.config.CredentialsLookup;
 import dev.apisync.activities.config.TargetCredentials;
 import dev.apisync.activities.egress.EgressRefusedException;
 import dev.apisync.activities.requestlog.RequestLog;
+import dev.apisync.activities.requestlog.RequestLogEntry;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryActivities;
 import dev.apisync.workflows.DeliveryRequest;
@@ -86,25 +87,108 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   @Override
   public DeliveryResult deliver(DeliveryRequest request) {
     ConfigSnapshot config = request.config();
-    TargetCredentials credentials = credentialsFor(config);
+    AttemptContext context =
+        AttemptContext.current(clock.instant(), requestTime(config), request.priorAttempts());
+    Attempted attempted = attempt(request, credentialsFor(config), context);
+    attempted.logEntry().ifPresent(requestLog::record);
+    if (attempted.failure().isPresent()) {
+      throw attempted.failure().get();
+    }
+    return attempted.result().orElseThrow();
+  }
+
+  /**
+   * A slice's one attempt at a request, outside Temporal's retries: as {@link #deliver}, but
+   * nothing is logged or thrown; the caller writes the row and decides what comes next.
+   *
+   * @param maxWait the longest this attempt may wait for a rate-limit slot
+   */
+  public Attempted attemptOnce(
+      DeliveryRequest request,
+      TargetCredentials credentials,
+      String workflowId,
+      String runId,
+      Duration maxWait) {
+    Duration requestTime = requestTime(request.config());
+    AttemptContext context =
+        new AttemptContext(workflowId, runId, 1, clock.instant().plus(requestTime).plus(maxWait));
+    return attempt(request, credentials, context);
+  }
+
+  /** The credentials a config's requests go with; looked up once per slice or delivery. */
+  public TargetCredentials credentialsFor(ConfigSnapshot config) {
+    try {
+      return credentialsLookup.credentials(config.id());
+    } catch (NoSuchElementException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "config " + config.id() + " no longer exists", FailureTypes.CONFIG_NOT_FOUND);
+    }
+  }
+
+  private Attempted attempt(
+      DeliveryRequest request, TargetCredentials credentials, AttemptContext context) {
+    ConfigSnapshot config = request.config();
     OutboundRequest outbound;
     try {
       outbound = requests.build(request, credentials);
     } catch (UnsendableRequestException e) {
-      return allFailed(request.recordIds(), e.getMessage(), 0);
+      return Attempted.of(allFailed(request.recordIds(), e.getMessage(), 0), null);
     }
-    AttemptContext context = AttemptContext.current(clock.instant(), requestTime(config));
-    awaitSlot(config, outbound, context);
-    ResponseOutcome response;
     try {
-      response = send(new Attempt(config, outbound, credentials, context));
-    } catch (EgressRefusedException e) {
-      return allFailed(outbound.recordIds(), e.getMessage(), 0);
+      awaitSlot(config, outbound, context);
+    } catch (ApplicationFailure rateLimited) {
+      return Attempted.failed(rateLimited, null);
     }
+    Attempt attempt = new Attempt(config, outbound, credentials, context);
+    String shownUrl = UrlRedaction.redact(outbound.url().toString());
+    long started = System.nanoTime();
+    ResponseOutcome response;
+    try (Response answer = clients.forConfig(config).newCall(outbound.toHttpRequest()).execute()) {
+      response = ResponseOutcome.read(answer, responseLogBytes);
+    } catch (EgressRefusedException e) {
+      log.warn(
+          "delivery config={} method={} url={} refused before connecting: {} records={}",
+          config.id(),
+          outbound.method(),
+          shownUrl,
+          e.getMessage(),
+          outbound.recordIds().size());
+      // No retry can change the policy's answer: the records fail, not the activity.
+      return Attempted.of(
+          allFailed(outbound.recordIds(), e.getMessage(), 0),
+          attempt.refused(millisSince(started), e.getMessage()));
+    } catch (IOException e) {
+      long durationMs = millisSince(started);
+      log.info(
+          "delivery config={} method={} url={} error={} durationMs={} records={}",
+          config.id(),
+          outbound.method(),
+          shownUrl,
+          e.getClass().getSimpleName(),
+          durationMs,
+          outbound.recordIds().size());
+      String message = outbound.method() + " " + shownUrl + " got no response: " + e;
+      return Attempted.failed(
+          ApplicationFailure.newFailureWithCause(message, e.getClass().getSimpleName(), e),
+          attempt.noResponse(durationMs, message));
+    }
+    long durationMs = millisSince(started);
+    log.atLevel(response.statusClass() == StatusClass.SUCCESS ? Level.DEBUG : Level.INFO)
+        .log(
+            "delivery config={} method={} url={} status={} durationMs={} records={}",
+            config.id(),
+            outbound.method(),
+            shownUrl,
+            response.status(),
+            durationMs,
+            outbound.recordIds().size());
+    RequestLogEntry entry = attempt.answered(durationMs, response);
     return switch (response.statusClass()) {
-      case SUCCESS -> new DeliveryResult(outbound.recordIds(), List.of(), response.status());
-      case RETRYABLE -> throw retryable(config, response);
-      case PERMANENT -> throw permanent(response, context.attempt());
+      case SUCCESS ->
+          Attempted.of(
+              new DeliveryResult(outbound.recordIds(), List.of(), response.status()), entry);
+      case RETRYABLE -> Attempted.failed(retryable(config, response), entry);
+      case PERMANENT -> Attempted.failed(permanent(response, context.attempt()), entry);
     };
   }
 
@@ -122,15 +206,6 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     } catch (UnsendableRequestException e) {
       // RequestPreview cannot carry per-record failures, so the dry run learns of it this way.
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureTypes.INVALID_CONFIG);
-    }
-  }
-
-  private TargetCredentials credentialsFor(ConfigSnapshot config) {
-    try {
-      return credentialsLookup.credentials(config.id());
-    } catch (NoSuchElementException e) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "config " + config.id() + " no longer exists", FailureTypes.CONFIG_NOT_FOUND);
     }
   }
 
@@ -170,57 +245,6 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
             FailureTypes.RATE_LIMITED);
       }
     }
-  }
-
-  /**
-   * Sends the request and logs it, as a log line and a request-log row.
-   *
-   * @throws EgressRefusedException when the egress policy refused the target (nothing was sent)
-   */
-  private ResponseOutcome send(Attempt attempt) throws EgressRefusedException {
-    ConfigSnapshot config = attempt.config();
-    OutboundRequest outbound = attempt.outbound();
-    String shownUrl = UrlRedaction.redact(outbound.url().toString());
-    long started = System.nanoTime();
-    ResponseOutcome response;
-    try (Response answer = clients.forConfig(config).newCall(outbound.toHttpRequest()).execute()) {
-      response = ResponseOutcome.read(answer, responseLogBytes);
-    } catch (EgressRefusedException e) {
-      log.warn(
-          "delivery config={} method={} url={} refused before connecting: {} records={}",
-          config.id(),
-          outbound.method(),
-          shownUrl,
-          e.getMessage(),
-          outbound.recordIds().size());
-      requestLog.record(attempt.refused(millisSince(started), e.getMessage()));
-      throw e;
-    } catch (IOException e) {
-      long durationMs = millisSince(started);
-      log.info(
-          "delivery config={} method={} url={} error={} durationMs={} records={}",
-          config.id(),
-          outbound.method(),
-          shownUrl,
-          e.getClass().getSimpleName(),
-          durationMs,
-          outbound.recordIds().size());
-      String message = outbound.method() + " " + shownUrl + " got no response: " + e;
-      requestLog.record(attempt.noResponse(durationMs, message));
-      throw ApplicationFailure.newFailureWithCause(message, e.getClass().getSimpleName(), e);
-    }
-    long durationMs = millisSince(started);
-    log.atLevel(response.statusClass() == StatusClass.SUCCESS ? Level.DEBUG : Level.INFO)
-        .log(
-            "delivery config={} method={} url={} status={} durationMs={} records={}",
-            config.id(),
-            outbound.method(),
-            shownUrl,
-            response.status(),
-            durationMs,
-            outbound.recordIds().size());
-    requestLog.record(attempt.answered(durationMs, response));
-    return response;
   }
 
   /**

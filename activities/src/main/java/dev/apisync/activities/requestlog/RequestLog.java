@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -35,10 +37,21 @@ public class RequestLog {
   private static final TypeReference<LinkedHashMap<String, String>> HEADERS =
       new TypeReference<>() {};
 
+  private static final String INSERT =
+      """
+      INSERT INTO request_log (workflow_id, run_id, config_id, record_ids, attempt, method,
+        url, request_headers, request_body, response_status, response_headers,
+        response_body, duration_ms, outcome, error)
+      VALUES (:workflowId, :runId, :configId, CAST(:recordIds AS bigint[]), :attempt,
+        :method, :url, CAST(:requestHeaders AS jsonb), :requestBody, :responseStatus,
+        CAST(:responseHeaders AS jsonb), :responseBody, :durationMs, :outcome, :error)""";
+
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batch;
 
   public RequestLog(DataSource dataSource) {
     this.jdbc = JdbcClient.create(dataSource);
+    this.batch = new NamedParameterJdbcTemplate(dataSource);
   }
 
   /**
@@ -60,31 +73,39 @@ public class RequestLog {
     }
   }
 
+  /**
+   * Adds the rows in one batch (one round trip). Unlike {@link #record} it throws, so a caller can
+   * write them in its own transaction and know whether they are there.
+   */
+  public void insertAll(List<RequestLogEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    batch.batchUpdate(
+        INSERT, entries.stream().map(RequestLog::params).toArray(MapSqlParameterSource[]::new));
+  }
+
   private void insert(RequestLogEntry entry) {
-    jdbc.sql(
-            """
-            INSERT INTO request_log (workflow_id, run_id, config_id, record_ids, attempt, method,
-              url, request_headers, request_body, response_status, response_headers,
-              response_body, duration_ms, outcome, error)
-            VALUES (:workflowId, :runId, :configId, CAST(:recordIds AS bigint[]), :attempt,
-              :method, :url, CAST(:requestHeaders AS jsonb), :requestBody, :responseStatus,
-              CAST(:responseHeaders AS jsonb), :responseBody, :durationMs, :outcome, :error)""")
-        .param("workflowId", entry.workflowId())
-        .param("runId", entry.runId())
-        .param("configId", entry.configId())
-        .param("recordIds", arrayLiteral(entry.recordIds()))
-        .param("attempt", entry.attempt())
-        .param("method", entry.method())
-        .param("url", entry.url())
-        .param("requestHeaders", json(entry.requestHeaders()))
-        .param("requestBody", entry.requestBody())
-        .param("responseStatus", entry.hasResponse() ? entry.responseStatus() : null)
-        .param("responseHeaders", entry.hasResponse() ? json(entry.responseHeaders()) : null)
-        .param("responseBody", entry.hasResponse() ? entry.responseBody() : null)
-        .param("durationMs", entry.durationMs())
-        .param("outcome", entry.outcome().name())
-        .param("error", entry.error().isEmpty() ? null : entry.error())
-        .update();
+    jdbc.sql(INSERT).paramSource(params(entry)).update();
+  }
+
+  private static MapSqlParameterSource params(RequestLogEntry entry) {
+    return new MapSqlParameterSource()
+        .addValue("workflowId", entry.workflowId())
+        .addValue("runId", entry.runId())
+        .addValue("configId", entry.configId())
+        .addValue("recordIds", arrayLiteral(entry.recordIds()))
+        .addValue("attempt", entry.attempt())
+        .addValue("method", entry.method())
+        .addValue("url", entry.url())
+        .addValue("requestHeaders", json(entry.requestHeaders()))
+        .addValue("requestBody", entry.requestBody())
+        .addValue("responseStatus", entry.hasResponse() ? entry.responseStatus() : null)
+        .addValue("responseHeaders", entry.hasResponse() ? json(entry.responseHeaders()) : null)
+        .addValue("responseBody", entry.hasResponse() ? entry.responseBody() : null)
+        .addValue("durationMs", entry.durationMs())
+        .addValue("outcome", entry.outcome().name())
+        .addValue("error", entry.error().isEmpty() ? null : entry.error());
   }
 
   /** Rows matching the filter, newest first, one page. */

@@ -1,6 +1,5 @@
 package dev.apisync.activities.runs;
 
-import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.RunEnd;
 import dev.apisync.workflows.RunPage;
 import dev.apisync.workflows.RunStart;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The runs table ({@code sync_run}) and every record a run failed ({@code sync_run_failure}). */
@@ -29,9 +29,11 @@ public class RunStore {
           + " pages, sent, failed, skipped, error, started_at, updated_at, finished_at";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
   public RunStore(DataSource dataSource) {
     this.jdbc = JdbcClient.create(dataSource);
+    this.batch = new JdbcTemplate(dataSource);
   }
 
   /** Idempotent: a retried activity finds the row there and leaves it. */
@@ -58,20 +60,28 @@ public class RunStore {
   /** Counters are absolute, failures keyed by record: replaying a page changes nothing. */
   public void pageDone(RunPage page) {
     updateCounters(page.workflowId(), page.progress());
-    for (RecordFailure failure : page.failures()) {
-      jdbc.sql(
-              "INSERT INTO sync_run_failure (workflow_id, record_id, reason, status)"
-                  + " VALUES (?, ?, ?, ?) ON CONFLICT (workflow_id, record_id)"
-                  + " DO UPDATE SET reason = EXCLUDED.reason, status = EXCLUDED.status")
-          .params(page.workflowId(), failure.recordId(), failure.reason(), failure.status())
-          .update();
+    if (page.failures().isEmpty()) {
+      return;
     }
+    batch.batchUpdate(
+        "INSERT INTO sync_run_failure (workflow_id, record_id, reason, status)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (workflow_id, record_id)"
+            + " DO UPDATE SET reason = EXCLUDED.reason, status = EXCLUDED.status",
+        page.failures().stream()
+            .map(
+                failure ->
+                    new Object[] {
+                      page.workflowId(), failure.recordId(), failure.reason(), failure.status()
+                    })
+            .toList());
   }
 
   public void ended(RunEnd end) {
     updateCounters(end.workflowId(), end.progress());
     markClosed(
         end.workflowId(), end.status(), end.error(), Instant.ofEpochMilli(end.finishedAtMillis()));
+    // A closed run resumes no slice.
+    jdbc.sql("DELETE FROM slice_checkpoint WHERE workflow_id = ?").param(end.workflowId()).update();
   }
 
   /** For runs closed without saying so (terminated, timed out): the API learns it from Temporal. */

@@ -1,0 +1,43 @@
+package dev.apisync.activities.slices;
+
+import dev.apisync.activities.requestlog.RequestLogEntry;
+import dev.apisync.workflows.RecordFailure;
+import dev.apisync.workflows.RequestPreview;
+import dev.apisync.workflows.UnfinishedRequest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one of a slice's requests came to: records sent or failed, a dry run's preview, or a request
+ * left to the workflow's retries; and its request-log row, when a request was made.
+ */
+record SentRequest(
+    List<Long> sent,
+    List<RecordFailure> failures,
+    Optional<RequestPreview> preview,
+    Optional<UnfinishedRequest> unfinished,
+    Optional<RequestLogEntry> logEntry) {
+
+  static SentRequest sent(List<Long> ids, Optional<RequestLogEntry> logEntry) {
+    return new SentRequest(ids, List.of(), Optional.empty(), Optional.empty(), logEntry);
+  }
+
+  static SentRequest failed(List<RecordFailure> failures, Optional<RequestLogEntry> logEntry) {
+    return new SentRequest(List.of(), failures, Optional.empty(), Optional.empty(), logEntry);
+  }
+
+  static SentRequest failedAll(List<Long> ids, String reason, int status, int attempts) {
+    return failed(
+        ids.stream().map(id -> new RecordFailure(id, reason, status, attempts)).toList(),
+        Optional.empty());
+  }
+
+  static SentRequest previewed(RequestPreview preview) {
+    return new SentRequest(
+        preview.recordIds(), List.of(), Optional.of(preview), Optional.empty(), Optional.empty());
+  }
+
+  static SentRequest unfinished(UnfinishedRequest request, Optional<RequestLogEntry> logEntry) {
+    return new SentRequest(List.of(), List.of(), Optional.empty(), Optional.of(request), logEntry);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.apisync.activities.slices;
+
+import dev.apisync.workflows.RecordFailure;
+import dev.apisync.workflows.RecordPage;
+import dev.apisync.workflows.RequestPreview;
+import dev.apisync.workflows.SliceResult;
+import dev.apisync.workflows.SyncProgress;
+import dev.apisync.workflows.UnfinishedRequest;
+import dev.apisync.workflows.WriteDates;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A slice's counters as its pages commit, in page order. Owned by the slice's coordinator. */
+final class SliceState {
+
+  private int pages;
+  private int sent;
+  private int failed;
+  private final List<RecordFailure> failures;
+  private int skipped;
+  private long afterId;
+  private boolean last;
+  private String highWriteDate;
+  private final List<RequestPreview> previews;
+  private final List<UnfinishedRequest> unfinished;
+
+  SliceState(SliceResult from) {
+    pages = from.pages();
+    sent = from.sent();
+    failed = from.failed();
+    failures = new ArrayList<>(from.failures());
+    skipped = from.skipped();
+    afterId = from.nextAfterId();
+    last = from.last();
+    highWriteDate = from.highWriteDate();
+    previews = new ArrayList<>(from.previews());
+    unfinished = new ArrayList<>(from.unfinished());
+  }
+
+  /** Adds a page whose requests were all answered (or were not sent because of a cancel). */
+  void pageDone(RecordPage page, List<RecordFailure> pageFailures, List<SentRequest> requests) {
+    pages++;
+    skipped += page.skipped().size();
+    afterId = page.nextAfterId();
+    last = page.last();
+    highWriteDate = WriteDates.later(highWriteDate, page.highWriteDate());
+    for (RecordFailure failure : pageFailures) {
+      failed++;
+      if (failures.size() < SliceResult.MAX_LISTED_FAILURES) {
+        failures.add(failure);
+      }
+    }
+    for (SentRequest request : requests) {
+      sent += request.sent().size();
+      request.preview().ifPresent(previews::add);
+      request.unfinished().ifPresent(unfinished::add);
+    }
+  }
+
+  long afterId() {
+    return afterId;
+  }
+
+  boolean last() {
+    return last;
+  }
+
+  /** Whether a request of the slice needs the workflow's retries before the run moves on. */
+  boolean hasUnfinished() {
+    return !unfinished.isEmpty();
+  }
+
+  /** Records the slice has taken: sent, failed or waiting to be retried. */
+  int taken() {
+    return sent + failed + unfinished.stream().mapToInt(request -> request.records().size()).sum();
+  }
+
+  /** The run's counters with this slice's so far. */
+  SyncProgress progress(SyncProgress before) {
+    return new SyncProgress(
+        before.pages() + pages,
+        before.sent() + sent,
+        before.failed() + failed,
+        before.skipped() + skipped,
+        afterId);
+  }
+
+  SliceResult result() {
+    return new SliceResult(
+        pages, sent, failed, failures, skipped, afterId, last, highWriteDate, previews, unfinished);
+  }
+}
