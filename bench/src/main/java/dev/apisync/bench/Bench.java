@@ -77,6 +77,7 @@ public final class Bench {
           try (WorkerProcess worker = startWorker(postgres, temporal, secretsKey, historyKeys)) {
             runs.awaitWorker(worker, Duration.ofMinutes(5));
             say("worker polling (pid %d, log %s)", worker.pid(), work.resolve("worker.log"));
+            awaitQuiet(new ProcessTree(worker.pid()));
             ConfigStore configs =
                 new ConfigStore(
                     postgres.dataSource(PostgresCluster.APISYNC_DB),
@@ -119,6 +120,14 @@ public final class Bench {
     say("%s: warm-up (%,d records each)", scenario.name(), options.warmUpRecords());
     report(contenders.baseline(scenario, options.warmUpRecords()));
     report(contenders.apisync(scenario, warm, options.warmUpRecords()));
+    if (scenario.scripted()) {
+      // A request script runs interpreted until GraalPy has compiled it: two unmeasured runs of
+      // the whole selection, and the compiler left to finish, measure the warm worker.
+      say("%s: two more warm-up runs of every record, for GraalPy's compiler", scenario.name());
+      report(contenders.apisync(scenario, full, null));
+      report(contenders.apisync(scenario, full, null));
+      awaitQuiet(contenders.worker());
+    }
     for (int run = 1; run <= options.timedRuns(); run++) {
       Measurement baseline = contenders.baseline(scenario, null);
       report(baseline);
@@ -195,6 +204,28 @@ public final class Bench {
       say("NOT exactly-once in at least one run: see the lines above");
     }
     return exactlyOnce;
+  }
+
+  /**
+   * Waits until the worker's CPU falls idle: GraalPy compiles its warm-up code on background
+   * threads for a minute or more after the worker polls, and runs measured meanwhile would share
+   * the two cores with that compiler. The issue's targets are for a warm worker.
+   */
+  private static void awaitQuiet(ProcessTree worker) throws InterruptedException {
+    Instant started = Instant.now();
+    double before = worker.cpuSeconds();
+    while (Duration.between(started, Instant.now()).compareTo(Duration.ofMinutes(4)) < 0) {
+      Thread.sleep(2_000);
+      double now = worker.cpuSeconds();
+      if (now - before < 0.3) {
+        say(
+            "worker idle after %d s more (GraalPy's background compilation done)",
+            Duration.between(started, Instant.now()).toSeconds());
+        return;
+      }
+      before = now;
+    }
+    say("worker still busy after 4 minutes; measuring anyway");
   }
 
   private static void report(Measurement m) {

@@ -18,6 +18,10 @@ final class Contenders {
   private final ProcessTree postgres;
   private final Duration timeout;
 
+  ProcessTree worker() {
+    return worker;
+  }
+
   Contenders(
       BaselineSync baseline,
       ApisyncRuns apisync,

@@ -2,6 +2,7 @@ package dev.apisync.workflows;
 
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -62,15 +63,26 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
           .setRetryOptions(SOURCE_RETRY)
           .build();
 
+  /**
+   * Reading the config and recording the run are short, idempotent writes to apisync's own
+   * database: local activities, run by the worker inside its workflow task, save each a round trip
+   * through the server.
+   */
+  private static final LocalActivityOptions LOCAL_OPTIONS =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(SOURCE_RETRY)
+          .build();
+
   private final ConfigActivities configs =
-      Workflow.newActivityStub(ConfigActivities.class, SOURCE_OPTIONS);
+      Workflow.newLocalActivityStub(ConfigActivities.class, LOCAL_OPTIONS);
   private final SliceActivities slices =
       Workflow.newActivityStub(SliceActivities.class, SLICE_OPTIONS);
   private final ScriptActivities scripts =
       Workflow.newActivityStub(ScriptActivities.class, SOURCE_OPTIONS);
 
   private final RunRecordActivities runs =
-      Workflow.newActivityStub(RunRecordActivities.class, SOURCE_OPTIONS);
+      Workflow.newLocalActivityStub(RunRecordActivities.class, LOCAL_OPTIONS);
 
   private RunTally tally = new RunTally(RunCheckpoint.FRESH);
   private boolean started;

@@ -9,7 +9,6 @@ import dev.apisync.activities.runs.RunStore;
 import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.RunPage;
 import dev.apisync.workflows.SliceResult;
-import dev.apisync.workflows.SyncProgress;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -51,24 +50,20 @@ public class SliceLedger {
   }
 
   /**
-   * Commits one page.
-   *
-   * @param progress the run's counters with this page
-   * @param failures the records this page failed
-   * @param state the slice as it stands with this page
+   * Commits answered pages, in order, in one transaction: their request-log rows and failed
+   * records, the run's counters and the slice's state as of the last of them.
    */
-  public void commit(
-      String sliceKey,
-      String workflowId,
-      List<RequestLogEntry> logEntries,
-      SyncProgress progress,
-      List<RecordFailure> failures,
-      SliceResult state) {
-    String stateJson = json(state);
+  public void commit(String sliceKey, String workflowId, List<PageCommit> pages) {
+    PageCommit last = pages.getLast();
+    String stateJson = json(last.state());
+    List<RequestLogEntry> logEntries =
+        pages.stream().flatMap(page -> page.logEntries().stream()).toList();
+    List<RecordFailure> failures =
+        pages.stream().flatMap(page -> page.failures().stream()).toList();
     transactions.executeWithoutResult(
         status -> {
           requestLog.insertAll(logEntries);
-          runs.pageDone(new RunPage(workflowId, progress, failures));
+          runs.pageDone(new RunPage(workflowId, last.progress(), failures));
           jdbc.sql(
                   "INSERT INTO slice_checkpoint (slice_key, workflow_id, state)"
                       + " VALUES (?, ?, CAST(? AS jsonb)) ON CONFLICT (slice_key)"

@@ -1,16 +1,11 @@
 package dev.apisync.activities.slices;
 
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
-import dev.apisync.activities.requestlog.RequestLogEntry;
 import dev.apisync.activities.source.RecordActivitiesImpl;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.MappedPage;
 import dev.apisync.workflows.PageQuery;
-import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.RecordPage;
-import dev.apisync.workflows.SliceResult;
-import dev.apisync.workflows.SyncProgress;
-import java.util.List;
 
 /**
  * What a slice reads and writes besides its target: pages of the source, their mapping, and the
@@ -28,15 +23,5 @@ record SlicePorts(RecordActivitiesImpl records, MappingActivitiesImpl mapping, S
     return query.eventBatch().isEmpty()
         ? mapping.mapRecords(config, page.ids())
         : mapping.mapEventRecords(config, page.ids(), query.eventBatch());
-  }
-
-  void commit(
-      String sliceKey,
-      String workflowId,
-      List<RequestLogEntry> logEntries,
-      SyncProgress progress,
-      List<RecordFailure> failures,
-      SliceResult state) {
-    ledger.commit(sliceKey, workflowId, logEntries, progress, failures, state);
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -32,17 +33,21 @@ final class SliceRun {
   /** How long the coordinator waits before it looks at finished pages and a cancel again. */
   private static final long POLL_MILLIS = 100;
 
+  /** Pages read (and being mapped) ahead of the one whose requests are being started. */
+  private static final int READ_AHEAD = 4;
+
   private final SliceRequest request;
   private final SlicePorts ports;
   private final RequestSender sender;
   private final ExecutorService senders;
   private final String sliceKey;
-  private final String workflowId;
   private final BooleanSupplier canceled;
   private final Consumer<SyncProgress> progressListener;
   private final SliceState state;
   private final Semaphore inFlight;
   private final Deque<PageInFlight> open = new ArrayDeque<>();
+  private final SliceTimings timings = new SliceTimings();
+  private final PageCommitter committer;
 
   SliceRun(
       SliceRequest request,
@@ -59,11 +64,11 @@ final class SliceRun {
     this.sender = sender;
     this.senders = senders;
     this.sliceKey = sliceKey;
-    this.workflowId = workflowId;
     this.canceled = canceled;
     this.progressListener = progressListener;
     this.state = new SliceState(resumedFrom);
     this.inFlight = new Semaphore(Math.max(1, request.config().concurrency()));
+    this.committer = new PageCommitter(ports.ledger(), sliceKey, workflowId, senders);
   }
 
   SliceResult run() throws InterruptedException {
@@ -73,36 +78,113 @@ final class SliceRun {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(request.budgetMillis());
     long cursor = state.afterId();
     int taken = state.taken();
-    boolean more = true;
+    boolean reading = true;
+    Deque<PageRead> ahead = new ArrayDeque<>();
     try {
-      while (more) {
-        int size = pageSize(taken);
-        PageQuery query = query(cursor, size);
-        RecordPage page = ports.fetchPage(query);
-        MappedPage mapped =
-            page.ids().isEmpty()
-                ? new MappedPage(List.of(), List.of())
-                : ports.map(request.config(), query, page);
-        open.add(submit(page, mapped));
-        cursor = page.nextAfterId();
-        taken += page.ids().size();
+      while (true) {
+        while (reading && ahead.size() < READ_AHEAD) {
+          PageQuery query = query(cursor, readSize(taken));
+          long started = System.nanoTime();
+          RecordPage read = ports.fetchPage(query);
+          timings.fetched(System.nanoTime() - started);
+          for (RecordPage page : pages(read)) {
+            ahead.add(new PageRead(page, mapping(query, page)));
+          }
+          cursor = read.nextAfterId();
+          taken += read.ids().size();
+          reading =
+              !read.last()
+                  && System.nanoTime() < deadline
+                  && (request.recordBudget() == 0 || taken < request.recordBudget());
+        }
+        if (ahead.isEmpty() || canceled.getAsBoolean() || state.hasUnfinished()) {
+          break; // pages read ahead and not sent stay after the cursor, for the next slice
+        }
+        PageRead next = ahead.pollFirst();
+        open.add(submit(next.page(), awaitAnswer(next.mapped())));
         commitFinished(false);
-        more =
-            !page.last()
-                && System.nanoTime() < deadline
-                && !canceled.getAsBoolean()
-                && !state.hasUnfinished()
-                && (request.recordBudget() == 0 || taken < request.recordBudget());
       }
     } finally {
+      ahead.forEach(read -> read.mapped().cancel(false));
       commitFinished(true);
+      committer.awaitWritten();
+      timings.log(sliceKey, state.result());
     }
     return state.result();
   }
 
-  private int pageSize(int taken) {
-    int size = request.firstPage().size();
+  /** Maps a page on a sender thread, while the coordinator reads the next. */
+  private Future<MappedPage> mapping(PageQuery query, RecordPage page) {
+    if (page.ids().isEmpty()) {
+      return CompletableFuture.completedFuture(new MappedPage(List.of(), List.of()));
+    }
+    return senders.submit(
+        () -> {
+          long started = System.nanoTime();
+          try {
+            return ports.map(request.config(), query, page);
+          } finally {
+            timings.mapped(System.nanoTime() - started);
+          }
+        });
+  }
+
+  /** Waits for a page's mapping, committing answered pages meanwhile. */
+  private <T> T awaitAnswer(Future<T> future) throws InterruptedException {
+    long waiting = System.nanoTime();
+    try {
+      while (true) {
+        try {
+          return future.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException notYet) {
+          commitFinished(false);
+        } catch (ExecutionException e) {
+          throw unwrapped(e);
+        }
+      }
+    } finally {
+      timings.waitedForMapping(System.nanoTime() - waiting);
+    }
+  }
+
+  private static RuntimeException unwrapped(ExecutionException e) {
+    return e.getCause() instanceof RuntimeException runtime
+        ? runtime
+        : new IllegalStateException(e.getCause());
+  }
+
+  /** A page read from the source whose mapping may still be running. */
+  private record PageRead(RecordPage page, Future<MappedPage> mapped) {}
+
+  /**
+   * A domain run reads the ids of {@link #READ_AHEAD} pages in one query (one round trip instead of
+   * four); an explicit-id run reads a page at a time, as its skipped ids are reported per page.
+   */
+  private int readSize(int taken) {
+    PageQuery first = request.firstPage();
+    int size = first.recordIds().isEmpty() ? first.size() * READ_AHEAD : first.size();
     return request.recordBudget() > 0 ? Math.min(size, request.recordBudget() - taken) : size;
+  }
+
+  /** The pages of the config's size in what one read returned, each with its own cursor. */
+  private List<RecordPage> pages(RecordPage read) {
+    int size = request.firstPage().size();
+    if (read.ids().size() <= size) {
+      return List.of(read);
+    }
+    List<RecordPage> pages = new ArrayList<>();
+    for (int from = 0; from < read.ids().size(); from += size) {
+      List<Long> ids = read.ids().subList(from, Math.min(from + size, read.ids().size()));
+      boolean lastOfRead = from + size >= read.ids().size();
+      // The read's highest write date goes with its last page: a slice that stops earlier reads
+      // the rest again, with it.
+      pages.add(
+          lastOfRead
+              ? new RecordPage(
+                  ids, read.skipped(), read.nextAfterId(), read.last(), read.highWriteDate())
+              : new RecordPage(ids, List.of(), ids.getLast(), false, ""));
+    }
+    return pages;
   }
 
   private PageQuery query(long afterId, int size) {
@@ -129,9 +211,11 @@ final class SliceRun {
   private PageInFlight submit(RecordPage page, MappedPage mapped) throws InterruptedException {
     List<Future<SentRequest>> requests = new ArrayList<>();
     for (List<MappedRecord> records : requestRecords(mapped.records())) {
+      long waiting = System.nanoTime();
       while (!inFlight.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
         commitFinished(false);
       }
+      timings.waitedForSlot(System.nanoTime() - waiting);
       if (canceled.getAsBoolean()) {
         inFlight.release();
         break;
@@ -164,7 +248,9 @@ final class SliceRun {
   private void commitFinished(boolean all) throws InterruptedException {
     while (!open.isEmpty() && (all || open.peekFirst().answered())) {
       PageInFlight page = open.pollFirst();
+      long waiting = System.nanoTime();
       List<SentRequest> answered = page.await();
+      timings.answered(System.nanoTime() - waiting);
       List<RecordFailure> failures = new ArrayList<>(page.mappingFailures());
       List<RequestLogEntry> logEntries = new ArrayList<>();
       for (SentRequest sent : answered) {
@@ -173,7 +259,7 @@ final class SliceRun {
       }
       state.pageDone(page.page(), failures, answered);
       SyncProgress progress = state.progress(request.progressBefore());
-      ports.commit(sliceKey, workflowId, logEntries, progress, failures, state.result());
+      committer.add(new PageCommit(logEntries, progress, failures, state.result()));
       progressListener.accept(progress);
     }
   }
@@ -201,10 +287,7 @@ final class SliceRun {
         } catch (TimeoutException stillOut) {
           // keep waiting: the request's own timeouts bound it
         } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException runtime) {
-            throw runtime;
-          }
-          throw new IllegalStateException(e.getCause());
+          throw unwrapped(e);
         }
       }
     }

@@ -990,6 +990,21 @@ def _quote(text):
     return '"' + text.translate(_ESCAPES) + '"'
 
 
+def _result_json(value, what):
+    """A script's value as JSON text. The json module's encoder first: it is many times faster on
+    the plain data scripts mostly return (a page of records is hundreds of values). Anything it
+    refuses (dates, Decimals, sets, bytes, recordsets, NaN, cycles) goes through _dumps, which
+    converts what it can and says what it cannot. Line and paragraph separators are escaped, as
+    _dumps does, so the text is also safe inside JavaScript."""
+    try:
+        text = _json().dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return _dumps(value, what)
+    if "\u2028" in text or "\u2029" in text:
+        text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return text
+
+
 def _dumps(value, what, depth=0):
     if depth > _MAX_DEPTH:
         raise ValueError("%s nests deeper than %d levels (a cycle?)" % (what, _MAX_DEPTH))
@@ -1417,7 +1432,7 @@ def _run_lines(model, ids, lines, now_ms, lang):
                     raise NameError("%s ran as statements but assigned no `result`; assign the "
                                     "line's value to result, or write a single expression"
                                     % script.name)
-                outcomes.append(_dumps(value, script.name))
+                outcomes.append(_result_json(value, script.name))
             except Exception as error:
                 outcomes.append(_describe(error))
             except SystemExit:
@@ -1438,7 +1453,7 @@ def _run_request_script(model, ids, key, text, request_data, now_ms, lang):
                                   request_data=_json().loads(request_data)))
         if value is _MISSING:
             return None
-        return ["ok", _dumps(value, "result")]
+        return ["ok", _result_json(value, "result")]
     except Exception as error:
         message, trace = _describe(error)
         return ["error", message, trace]
