@@ -190,7 +190,7 @@ class SyncRunWorkflowTest {
   @Test
   void continueAsNewCarriesCursorAndCounts(WorkflowClient client, Worker worker) throws Exception {
     // A slow receiver (400 ms a page) makes a run of ten pages take several slices (a slice starts
-    // no page after two seconds); a 20-event budget continues as new after the first.
+    // no page after two seconds); a budget of one event continues as new after every slice.
     receiver.setDispatcher(
         new Dispatcher() {
           @Override
@@ -205,7 +205,7 @@ class SyncRunWorkflowTest {
             List.of(),
             Trigger.MANUAL,
             false,
-            20,
+            1,
             dev.apisync.workflows.RunCheckpoint.FRESH,
             false,
             "");
@@ -469,6 +469,34 @@ class SyncRunWorkflowTest {
         .doesNotContain(password, basic, "full_name", "Partner 7", "p7@example.com");
     assertThat(decoded).contains("full_name", "Partner 7", "p7@example.com");
     assertThat(decoded).doesNotContain(password, basic);
+  }
+
+  /**
+   * When every request succeeds nothing per record goes through history: a run of a hundred
+   * requests is a few dozen events, none of them holding record data, even decoded.
+   */
+  @Test
+  void aRunWhoseRequestsAllSucceedKeepsItsRecordsOutOfHistory(WorkflowClient client, Worker worker)
+      throws Exception {
+    receiver.setDispatcher(answering(200));
+    long configId = RIG.store.create(config("lean history").build());
+    SyncRunWorkflow workflow = newWorkflow(client, worker);
+
+    SyncRunResult result =
+        workflow.run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+
+    assertThat(result.sent()).isEqualTo(MATCHING.size());
+    WorkflowExecutionHistory history =
+        client.fetchHistory(WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId());
+    List<Payload> payloads = new ArrayList<>();
+    history.getEvents().forEach(event -> collectPayloads(event, payloads));
+    String decoded =
+        RIG.codec.decode(payloads).stream()
+            .map(payload -> payload.getData().toString(UTF_8))
+            .toList()
+            .toString();
+    assertThat(decoded).contains("lean history").doesNotContain("Partner 7", "p7@example.com");
+    assertThat(history.getEvents()).hasSizeLessThan(40);
   }
 
   @Test

@@ -17,6 +17,7 @@ final class PageCommitter {
   private final Executor executor;
   private final List<PageCommit> pending = new ArrayList<>();
   private boolean writing;
+  private int unwritten;
   private RuntimeException failure;
 
   PageCommitter(SliceLedger ledger, String sliceKey, String workflowId, Executor executor) {
@@ -35,10 +36,24 @@ final class PageCommitter {
   synchronized void add(PageCommit page) {
     throwIfFailed();
     pending.add(page);
+    unwritten++;
     if (!writing) {
       writing = true;
       executor.execute(this::writePending);
     }
+  }
+
+  /** Pages queued or being written. */
+  synchronized int unwritten() {
+    return unwritten;
+  }
+
+  /** Waits up to {@code millis} for a write to finish, when one is under way. */
+  synchronized void awaitProgress(long millis) throws InterruptedException {
+    if (unwritten > 0 && failure == null) {
+      wait(millis);
+    }
+    throwIfFailed();
   }
 
   /** Waits until every queued page is written. */
@@ -63,6 +78,10 @@ final class PageCommitter {
       }
       try {
         ledger.commit(sliceKey, workflowId, batch);
+        synchronized (this) {
+          unwritten -= batch.size();
+          notifyAll();
+        }
       } catch (RuntimeException e) {
         synchronized (this) {
           failure = e;

@@ -1,7 +1,9 @@
 package dev.apisync.activities.slices;
 
 import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
+import dev.apisync.activities.mapping.MappingActivitiesImpl;
 import dev.apisync.activities.script.ScriptActivitiesImpl;
+import dev.apisync.activities.source.RecordActivitiesImpl;
 import dev.apisync.workflows.SliceActivities;
 import dev.apisync.workflows.SliceRequest;
 import dev.apisync.workflows.SliceResult;
@@ -30,6 +32,13 @@ public class SliceActivitiesImpl implements SliceActivities, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SliceActivitiesImpl.class);
 
+  /**
+   * Answered pages that may wait for their commit before the next page is sent. What a killed
+   * worker's slice sends again is the pages in flight plus at most these: the commit runs behind
+   * the sending (and writes several pages per transaction when it lags) but never far behind.
+   */
+  public static final int UNCOMMITTED_PAGES = 4;
+
   /** How often a slice heartbeats; Temporal's throttling decides how often one is sent. */
   private static final long HEARTBEAT_MILLIS = 500;
 
@@ -44,8 +53,8 @@ public class SliceActivitiesImpl implements SliceActivities, AutoCloseable {
           Thread.ofPlatform().name("slice-heartbeat").daemon().factory());
 
   public SliceActivitiesImpl(
-      dev.apisync.activities.source.RecordActivitiesImpl records,
-      dev.apisync.activities.mapping.MappingActivitiesImpl mapping,
+      RecordActivitiesImpl records,
+      MappingActivitiesImpl mapping,
       ScriptActivitiesImpl scripts,
       DeliveryActivitiesImpl delivery,
       SliceLedger ledger) {
@@ -59,7 +68,8 @@ public class SliceActivitiesImpl implements SliceActivities, AutoCloseable {
     ActivityExecutionContext context = Activity.getExecutionContext();
     ActivityInfo info = context.getInfo();
     // Stable across the activity's attempts, distinct for every slice of every run.
-    String sliceKey = info.getWorkflowId() + "/" + info.getRunId() + "/" + info.getActivityId();
+    String sliceKey =
+        info.getWorkflowId() + "/" + info.getWorkflowRunId() + "/" + info.getActivityId();
     SliceResult resumedFrom =
         ports
             .ledger()
@@ -83,7 +93,7 @@ public class SliceActivitiesImpl implements SliceActivities, AutoCloseable {
               request.dryRun(),
               request.previews(),
               info.getWorkflowId(),
-              info.getRunId());
+              info.getWorkflowRunId());
       return new SliceRun(
               request,
               resumedFrom,

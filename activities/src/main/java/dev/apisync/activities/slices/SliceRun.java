@@ -24,9 +24,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * One attempt at a slice: reads and maps a page while earlier pages' requests are out, keeps up to
- * {@code concurrency} requests in flight, and commits pages in order as their requests are
- * answered. Used by one thread, the activity's.
+ * One attempt at a slice: reads the ids of several pages per query, maps pages on sender threads
+ * while earlier pages' requests are out, keeps up to {@code concurrency} requests in flight, and
+ * hands answered pages, in order, to the {@link PageCommitter}. Its methods run on one thread, the
+ * activity's.
  */
 final class SliceRun {
 
@@ -79,6 +80,7 @@ final class SliceRun {
     long cursor = state.afterId();
     int taken = state.taken();
     boolean reading = true;
+    int submitted = 0; // a slice always sends a page, however slow its reads
     Deque<PageRead> ahead = new ArrayDeque<>();
     try {
       while (true) {
@@ -97,11 +99,24 @@ final class SliceRun {
                   && System.nanoTime() < deadline
                   && (request.recordBudget() == 0 || taken < request.recordBudget());
         }
-        if (ahead.isEmpty() || canceled.getAsBoolean() || state.hasUnfinished()) {
+        boolean outOfTime = submitted > 0 && System.nanoTime() >= deadline;
+        if (ahead.isEmpty() || outOfTime || canceled.getAsBoolean() || state.hasUnfinished()) {
           break; // pages read ahead and not sent stay after the cursor, for the next slice
         }
         PageRead next = ahead.pollFirst();
-        open.add(submit(next.page(), awaitAnswer(next.mapped())));
+        MappedPage mapped = awaitAnswer(next.mapped());
+        while (open.size() + committer.unwritten()
+            >= SliceActivitiesImpl.UNCOMMITTED_PAGES + inFlightLimit()) {
+          PageInFlight oldest = open.peekFirst();
+          if (oldest != null && !oldest.answered()) {
+            oldest.awaitAnswered(POLL_MILLIS);
+          } else {
+            committer.awaitProgress(POLL_MILLIS);
+          }
+          commitFinished(false);
+        }
+        open.add(submit(next.page(), mapped));
+        submitted++;
         commitFinished(false);
       }
     } finally {
@@ -233,6 +248,11 @@ final class SliceRun {
     return new PageInFlight(page, mapped.failures(), requests);
   }
 
+  /** Pages that may be in flight at once: a page per request when paginated. */
+  private int inFlightLimit() {
+    return request.config().paginated() ? Math.max(1, request.config().concurrency()) : 1;
+  }
+
   /** One request per record, or the page's records as one (paginated). */
   private List<List<MappedRecord>> requestRecords(List<MappedRecord> records) {
     if (records.isEmpty()) {
@@ -270,6 +290,22 @@ final class SliceRun {
 
     boolean answered() {
       return requests.stream().allMatch(Future::isDone);
+    }
+
+    /** Waits up to about {@code millis} for the page's requests; their failures surface later. */
+    void awaitAnswered(long millis) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+      for (Future<SentRequest> request : requests) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        try {
+          request.get(left, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException notNow) {
+          // await() reports a failed request; a late one is waited for again
+        }
+      }
     }
 
     List<SentRequest> await() throws InterruptedException {
