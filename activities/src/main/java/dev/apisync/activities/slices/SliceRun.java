@@ -35,7 +35,7 @@ final class SliceRun {
   private static final long POLL_MILLIS = 100;
 
   /** Pages read (and being mapped) ahead of the one whose requests are being started. */
-  private static final int READ_AHEAD = 4;
+  private static final int READ_AHEAD = 6;
 
   private final SliceRequest request;
   private final SlicePorts ports;

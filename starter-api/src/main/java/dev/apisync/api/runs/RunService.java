@@ -253,9 +253,10 @@ public class RunService {
   }
 
   /**
-   * A running run's live progress, asked of the workflow. A query needs a worker: while no worker
-   * has picked the run up (its first workflow task still waits), or when the query fails, the
-   * progress apisync recorded after each page answers instead of a long wait or an error.
+   * A running run's live progress, asked of the workflow, or what its slices recorded page by page
+   * when that is further. A query needs a worker: while no worker has picked the run up (its first
+   * workflow task still waits), or when the query fails, the recorded progress answers instead of a
+   * long wait or an error.
    *
    * @param recorded null while the run has not recorded itself (no worker has picked it up)
    */
@@ -271,7 +272,12 @@ public class RunService {
                     == PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_SCHEDULED);
     if (!waitingForAWorker) {
       try {
-        return stub.query("progress", SyncProgress.class);
+        SyncProgress live = stub.query("progress", SyncProgress.class);
+        // The workflow counts a slice of pages when the slice returns; the slice records each
+        // page as it commits it. The further of the two is the run's progress.
+        if (recorded == null || recorded.pages() <= live.pages()) {
+          return live;
+        }
       } catch (WorkflowQueryException | WorkflowServiceException noAnswer) {
         // fall through to what was recorded
       }
