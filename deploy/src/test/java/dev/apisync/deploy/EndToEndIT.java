@@ -42,6 +42,10 @@ class EndToEndIT {
   private static final java.util.Set<Long> REFUSED =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+  /** While set, the CRM takes this long over each answer: a slow target. */
+  private static final java.util.concurrent.atomic.AtomicInteger SLOW_MILLIS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private static TemporalDevServer temporal;
   private static ConfigurableApplicationContext worker;
   private static ConfigurableApplicationContext api;
@@ -62,7 +66,11 @@ class EndToEndIT {
                 REFUSED.stream().anyMatch(id -> body.contains("\"external_id\":" + id + ","));
             return refused
                 ? new MockResponse.Builder().code(422).body("{\"error\":\"refused\"}").build()
-                : new MockResponse.Builder().code(200).body("{\"ok\":true}").build();
+                : new MockResponse.Builder()
+                    .code(200)
+                    .body("{\"ok\":true}")
+                    .headersDelay(SLOW_MILLIS.get(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .build();
           }
         });
     crm.start();
@@ -295,6 +303,40 @@ class EndToEndIT {
     assertThat(cancelClosed.statusCode()).isEqualTo(409);
     assertThat(cancelClosed.headers().firstValue("Content-Type"))
         .hasValue("application/problem+json");
+  }
+
+  /**
+   * Issue 10 §3: a run terminated part way and retried continues after the last record it finished
+   * (the answer says which), so the retry sends only the rest; together the two runs delivered
+   * every customer.
+   */
+  @Test
+  void aTerminatedRunRetriedContinuesWhereItStopped() throws Exception {
+    List<Long> expected = activeCustomers();
+    long configId = createConfig(customersToCrm("customers, terminated", false));
+    SLOW_MILLIS.set(20);
+    HttpResponse<String> started = rest.post("/api/configs/" + configId + "/runs", "{}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String workflowId = JSON.readTree(started.body()).path("workflowId").asText();
+    // Two and a half pages: at least two are committed by the time the run is terminated.
+    List<Long> delivered = new ArrayList<>(externalIds(received(250)));
+
+    HttpResponse<String> terminated = rest.post("/api/runs/" + workflowId + "/terminate", "");
+    assertThat(terminated.statusCode()).as(terminated.body()).isEqualTo(202);
+    SLOW_MILLIS.set(0);
+    HttpResponse<String> retried = rest.post("/api/runs/" + workflowId + "/retry", "");
+    long resumedAfter = JSON.readTree(retried.body()).path("resumedAfterId").asLong();
+    JsonNode retry = awaitRun(retried);
+
+    assertThat(resumedAfter).isGreaterThanOrEqualTo(delivered.get(99));
+    assertThat(retry.path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(retry.path("result").path("sent").asInt())
+        .isEqualTo((int) expected.stream().filter(id -> id > resumedAfter).count());
+    RecordedRequest late;
+    while ((late = crm.takeRequest(1, SECONDS)) != null) {
+      delivered.addAll(externalIds(List.of(JSON.readTree(late.getBody().utf8()))));
+    }
+    assertThat(delivered).containsAll(expected);
   }
 
   @Test

@@ -38,6 +38,14 @@ public record RunCheckpoint(
   public static final RunCheckpoint FRESH =
       new RunCheckpoint(0, 0, 0, 0, 0, 0, List.of(), 0, "", "");
 
+  /**
+   * A new run that starts after {@code afterId}, where an earlier run of the same input stopped:
+   * fresh (it records itself and counts from zero), its cursor set.
+   */
+  public static RunCheckpoint resumingAfter(long afterId) {
+    return new RunCheckpoint(afterId, 0, 0, 0, 0, 0, List.of(), 0, "", "");
+  }
+
   public RunCheckpoint startingAt(long millis) {
     return new RunCheckpoint(
         afterId,

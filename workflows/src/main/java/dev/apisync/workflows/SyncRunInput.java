@@ -9,7 +9,8 @@ import java.util.List;
  * @param maxHistoryEvents continue-as-new once an execution's history holds this many events; 0
  *     means {@link #DEFAULT_MAX_HISTORY_EVENTS}. Part of the input (not worker configuration) so a
  *     replay always takes the same decision.
- * @param checkpoint {@link RunCheckpoint#FRESH} on the first execution; set by continue-as-new
+ * @param checkpoint {@link RunCheckpoint#FRESH} on the first execution (or a fresh checkpoint with
+ *     a cursor, for a retried run that resumes); set by continue-as-new
  * @param incremental send only records written after the config's watermark (a schedule may ask for
  *     it even when the config does not; a config with {@code incremental} on makes every run of it
  *     incremental)
@@ -53,6 +54,11 @@ public record SyncRunInput(
   public SyncRunInput continuingFrom(RunCheckpoint next) {
     return new SyncRunInput(
         configId, recordIds, trigger, dryRun, maxHistoryEvents, next, incremental, eventBatch);
+  }
+
+  /** A new run of the same input that starts after {@code afterId} (see {@link RunCheckpoint}). */
+  public SyncRunInput resumingAfter(long afterId) {
+    return continuingFrom(RunCheckpoint.resumingAfter(afterId));
   }
 
   /** The same run, limited to records written after the config's watermark. */

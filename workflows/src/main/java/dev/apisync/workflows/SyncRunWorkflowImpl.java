@@ -90,9 +90,10 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
 
   @Override
   public SyncRunResult run(SyncRunInput input) {
+    // A fresh checkpoint may carry a cursor: a retried run resuming where an earlier one stopped.
     RunCheckpoint from =
         input.checkpoint().isFresh()
-            ? RunCheckpoint.FRESH.startingAt(Workflow.currentTimeMillis())
+            ? input.checkpoint().startingAt(Workflow.currentTimeMillis())
             : input.checkpoint();
     tally = new RunTally(from);
     // A cancel request stops the run between requests, never in the middle of one: the work runs

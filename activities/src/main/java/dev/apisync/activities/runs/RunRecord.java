@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A row of the runs table: one sync run as apisync recorded it. */
+/**
+ * A row of the runs table: one sync run as apisync recorded it.
+ *
+ * @param afterId the run's cursor: every record up to it was sent, failed or skipped
+ */
 public record RunRecord(
     String workflowId,
     String firstRunId,
@@ -18,6 +22,7 @@ public record RunRecord(
     int sent,
     int failed,
     int skipped,
+    long afterId,
     String error,
     Instant startedAt,
     Instant updatedAt,

@@ -26,7 +26,7 @@ public class RunStore {
 
   private static final String COLUMNS =
       "workflow_id, first_run_id, config_id, config_name, trigger, record_ids, dry_run, status,"
-          + " pages, sent, failed, skipped, error, started_at, updated_at, finished_at";
+          + " pages, sent, failed, skipped, after_id, error, started_at, updated_at, finished_at";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
@@ -125,10 +125,15 @@ public class RunStore {
 
   private void updateCounters(String workflowId, SyncProgress progress) {
     jdbc.sql(
-            "UPDATE sync_run SET pages = ?, sent = ?, failed = ?, skipped = ?, updated_at = now()"
-                + " WHERE workflow_id = ?")
+            "UPDATE sync_run SET pages = ?, sent = ?, failed = ?, skipped = ?, after_id = ?,"
+                + " updated_at = now() WHERE workflow_id = ?")
         .params(
-            progress.pages(), progress.sent(), progress.failed(), progress.skipped(), workflowId)
+            progress.pages(),
+            progress.sent(),
+            progress.failed(),
+            progress.skipped(),
+            progress.lastRecordId(),
+            workflowId)
         .update();
   }
 
@@ -147,6 +152,7 @@ public class RunStore {
         rs.getInt("sent"),
         rs.getInt("failed"),
         rs.getInt("skipped"),
+        rs.getLong("after_id"),
         rs.getString("error") == null ? "" : rs.getString("error"),
         rs.getTimestamp("started_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant(),

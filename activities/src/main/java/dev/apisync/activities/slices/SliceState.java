@@ -19,6 +19,7 @@ final class SliceState {
   private final List<RecordFailure> failures;
   private int skipped;
   private long afterId;
+  private long settledAfterId;
   private boolean last;
   private String highWriteDate;
   private final List<RequestPreview> previews;
@@ -31,6 +32,7 @@ final class SliceState {
     failures = new ArrayList<>(from.failures());
     skipped = from.skipped();
     afterId = from.nextAfterId();
+    settledAfterId = from.unfinished().isEmpty() ? afterId : -1;
     last = from.last();
     highWriteDate = from.highWriteDate();
     previews = new ArrayList<>(from.previews());
@@ -55,6 +57,9 @@ final class SliceState {
       request.preview().ifPresent(previews::add);
       request.unfinished().ifPresent(unfinished::add);
     }
+    if (unfinished.isEmpty()) {
+      settledAfterId = afterId;
+    }
   }
 
   long afterId() {
@@ -75,14 +80,18 @@ final class SliceState {
     return sent + failed + unfinished.stream().mapToInt(request -> request.records().size()).sum();
   }
 
-  /** The run's counters with this slice's so far. */
+  /**
+   * The run's counters with this slice's so far. Its cursor stops before the first page with an
+   * unfinished request: a run that dies before the workflow finished that request, retried from its
+   * recorded cursor, sends it again rather than skipping it.
+   */
   SyncProgress progress(SyncProgress before) {
     return new SyncProgress(
         before.pages() + pages,
         before.sent() + sent,
         before.failed() + failed,
         before.skipped() + skipped,
-        afterId);
+        settledAfterId >= 0 ? settledAfterId : before.lastRecordId());
   }
 
   SliceResult result() {

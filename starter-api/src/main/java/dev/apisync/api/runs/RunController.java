@@ -135,11 +135,18 @@ public class RunController {
   }
 
   @PostMapping(path = "/api/runs/{workflowId}/retry", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @EmptyJsonBody
   @ResponseStatus(HttpStatus.ACCEPTED)
-  @Operation(operationId = "retryRun", summary = "Start the run's input again as a new run")
-  public RunStarted retry(@PathVariable String workflowId) {
-    return runs.retry(workflowId);
+  @Operation(
+      operationId = "retryRun",
+      summary = "Start the run's input again as a new run",
+      description =
+          "A run that stopped part way (failed, canceled or terminated) is continued after the"
+              + " last record it finished (resumedAfterId in the answer), so nothing it delivered"
+              + " is sent again; {\"fromStart\": true} sends everything again. A completed run"
+              + " starts over.")
+  public RunStarted retry(
+      @PathVariable String workflowId, @RequestBody(required = false) RetryRunRequest body) {
+    return runs.retry(workflowId, body != null && body.isFromStart());
   }
 
   @PostMapping(

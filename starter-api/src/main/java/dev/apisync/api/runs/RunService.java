@@ -64,6 +64,11 @@ public class RunService {
   }
 
   public RunStarted start(long configId, List<Long> recordIds, boolean dryRun, Trigger trigger) {
+    return start(SyncRunInput.of(configId, recordIds, trigger, dryRun));
+  }
+
+  private RunStarted start(SyncRunInput input) {
+    long configId = input.configId();
     StoredConfig stored =
         configs.find(configId).orElseThrow(() -> RunRefusedException.configNotFound(configId));
     if (!stored.config().enabled()) {
@@ -71,7 +76,6 @@ public class RunService {
     }
     Instant now = clock.instant();
     ConfigSnapshot config = stored.snapshot();
-    SyncRunInput input = SyncRunInput.of(configId, recordIds, trigger, dryRun);
     String workflowId = WorkflowIds.forRun(configId, config.name(), now);
     SyncRunWorkflow run =
         client.newWorkflowStub(
@@ -85,12 +89,15 @@ public class RunService {
             execution.getRunId(),
             configId,
             config.name(),
-            trigger,
-            recordIds,
-            dryRun,
+            input.trigger(),
+            input.recordIds(),
+            input.dryRun(),
             now.toEpochMilli()));
     return new RunStarted(
-        workflowId, execution.getRunId(), links.run(workflowId, execution.getRunId()));
+        workflowId,
+        execution.getRunId(),
+        links.run(workflowId, execution.getRunId()),
+        input.checkpoint().afterId());
   }
 
   /**
@@ -188,10 +195,38 @@ public class RunService {
         workflowId, RunStatus.TERMINATED.name(), "terminated through the API", clock.instant());
   }
 
-  /** Starts the run's input again: same config, same records, same dry-run flag. */
-  public RunStarted retry(String workflowId) {
+  /**
+   * Starts the run's input again: same config, same records, same dry-run flag. A run that stopped
+   * before its end (failed, canceled or terminated) is continued after its recorded cursor, so
+   * nothing it delivered is sent again, unless {@code fromStart}; a completed run starts over.
+   */
+  public RunStarted retry(String workflowId, boolean fromStart) {
     RunRecord run = recorded(workflowId);
-    return start(run.configId(), run.recordIds(), run.dryRun(), Trigger.MANUAL);
+    SyncRunInput input =
+        SyncRunInput.of(run.configId(), run.recordIds(), Trigger.MANUAL, run.dryRun());
+    if (!fromStart && run.afterId() > 0 && stoppedEarly(run)) {
+      input = input.resumingAfter(run.afterId());
+    }
+    return start(input);
+  }
+
+  /**
+   * Whether the run ended before its last record: as recorded, or (a run terminated or timed out
+   * outside the API, which cannot say so itself) as Temporal knows it.
+   */
+  private boolean stoppedEarly(RunRecord run) {
+    RunStatus status = RunStatus.valueOf(run.status());
+    if (status == RunStatus.RUNNING) {
+      try {
+        status =
+            RunStatus.of(client.newUntypedWorkflowStub(run.workflowId()).describe().getStatus());
+      } catch (WorkflowServiceException | WorkflowNotFoundException gone) {
+        // Past Temporal's retention: what was recorded is all there is.
+      }
+    }
+    return status == RunStatus.FAILED
+        || status == RunStatus.CANCELED
+        || status == RunStatus.TERMINATED;
   }
 
   /** Starts a run of the same config for only the records this run failed. */
