@@ -13,12 +13,14 @@ import com.google.protobuf.Message;
 import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.runs.RunRecord;
 import dev.apisync.workflows.RecordFailure;
+import dev.apisync.workflows.SliceResult;
 import dev.apisync.workflows.SyncProgress;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.SyncRunWorkflow;
 import dev.apisync.workflows.Trigger;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -89,6 +91,18 @@ class SyncRunWorkflowTest {
               id <= 120)
           .update();
     }
+  }
+
+  /** Sixty notes of ten thousand characters each: pages of thirty are ~300 KB of JSON. */
+  @BeforeAll
+  static void bigNotes() {
+    JdbcClient source = JdbcClient.create(RIG.source);
+    source.sql("CREATE TABLE x_big_note (id serial PRIMARY KEY, body text NOT NULL)").update();
+    source
+        .sql(
+            "INSERT INTO x_big_note (body)"
+                + " SELECT repeat('n', 10000) || g FROM generate_series(1, 60) AS g")
+        .update();
   }
 
   @AfterAll
@@ -497,6 +511,77 @@ class SyncRunWorkflowTest {
             .toString();
     assertThat(decoded).contains("lean history").doesNotContain("Partner 7", "p7@example.com");
     assertThat(history.getEvents()).hasSizeLessThan(40);
+  }
+
+  /**
+   * A slice hands requests that need a second attempt back with their records only up to {@link
+   * SliceResult#MAX_CARRIED_BYTES}; beyond that they go back as ids, and the workflow maps them
+   * again, so no result nears Temporal's payload limit. Two ~300 KB pages answered 503 together:
+   * both are retried and every note is delivered.
+   */
+  @Test
+  void bigPagesNeedingRetriesAreMappedAgainRatherThanCarriedThroughHistory(
+      WorkflowClient client, Worker worker) throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    receiver.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            boolean first = requests.incrementAndGet() <= 2;
+            // The first two wait, so that both pages are out before either answers.
+            return new MockResponse.Builder()
+                .code(first ? 503 : 200)
+                .headersDelay(first ? 300 : 0, MILLISECONDS)
+                .build();
+          }
+        });
+    long configId =
+        RIG.store.create(
+            SyncConfig.builder()
+                .name("big notes")
+                .model("x.big_note")
+                .filterDomain("[]")
+                .requestUrl(receiver.url("/notes").toString())
+                .httpMethod("POST")
+                .line(SyncConfig.Line.identifier("id", "external_id"))
+                .line(SyncConfig.Line.plain("body", "body"))
+                .paginated(true)
+                .pageSize(30)
+                .concurrency(2)
+                .build());
+
+    SyncRunWorkflow workflow = newWorkflow(client, worker);
+
+    SyncRunResult result =
+        workflow.run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+
+    assertThat(result.sent()).isEqualTo(60);
+    assertThat(result.failed()).isZero();
+    assertThat(requests.get()).isEqualTo(4);
+    // One page came back with its records, the other as ids, mapped again by the workflow.
+    WorkflowExecutionHistory history =
+        client.fetchHistory(WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId());
+    assertThat(
+            history.getEvents().stream()
+                .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .map(event -> event.getActivityTaskScheduledEventAttributes().getActivityType())
+                .map(type -> type.getName())
+                .toList())
+        .containsOnlyOnce("MapRecords");
+    List<String> keys = new ArrayList<>();
+    List<Long> delivered = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      RecordedRequest request = receiver.takeRequest(5, SECONDS);
+      keys.add(request.getHeaders().get("Idempotency-Key"));
+      if (i >= 2) {
+        JSON.readTree(request.getBody().utf8())
+            .forEach(note -> delivered.add(note.get("external_id").asLong()));
+      }
+    }
+    // Mapped again, the same records make the same body: the retries go under the same keys.
+    assertThat(keys.subList(2, 4)).containsExactlyInAnyOrderElementsOf(keys.subList(0, 2));
+    assertThat(delivered)
+        .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 60).boxed().toList());
   }
 
   @Test

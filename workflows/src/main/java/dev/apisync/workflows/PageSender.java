@@ -30,15 +30,26 @@ final class PageSender {
   private static final Duration DELIVERY_MARGIN = Duration.ofSeconds(10);
 
   private final ConfigSnapshot config;
+  private final MappingActivities mapping;
   private final ScriptActivities scripts;
+  private final String eventBatch;
   private final BooleanSupplier cancelRequested;
 
   /**
+   * @param eventBatch the run's record-event batch (its deleted records are mapped from their last
+   *     values), empty for none
    * @param cancelRequested once true, no further request starts; those in flight finish
    */
-  PageSender(ConfigSnapshot config, ScriptActivities scripts, BooleanSupplier cancelRequested) {
+  PageSender(
+      ConfigSnapshot config,
+      MappingActivities mapping,
+      ScriptActivities scripts,
+      String eventBatch,
+      BooleanSupplier cancelRequested) {
     this.config = config;
+    this.mapping = mapping;
     this.scripts = scripts;
+    this.eventBatch = eventBatch;
     this.cancelRequested = cancelRequested;
   }
 
@@ -69,6 +80,9 @@ final class PageSender {
   }
 
   private RequestOutcome finishOne(UnfinishedRequest unfinished) {
+    if (!unfinished.carriesRecords()) {
+      return finishRemapped(unfinished);
+    }
     DeliveryRequest request = DeliveryRequest.retrying(config, unfinished);
     if (unfinished.refused()) {
       return split(request);
@@ -77,6 +91,44 @@ final class PageSender {
       Workflow.sleep(Duration.ofMillis(unfinished.retryDelayMillis()));
     }
     return deliverIsolatingRefusals(request, request);
+  }
+
+  /**
+   * A request whose records did not fit in its slice's result: mapped again (records the source no
+   * longer has fail), scripted again, and sent on from the attempt the slice made.
+   */
+  private RequestOutcome finishRemapped(UnfinishedRequest unfinished) {
+    MappedPage mapped =
+        eventBatch.isEmpty()
+            ? mapping.mapRecords(config, unfinished.recordIds())
+            : mapping.mapEventRecords(config, unfinished.recordIds(), eventBatch);
+    RequestOutcome unmapped = new RequestOutcome(List.of(), mapped.failures());
+    if (mapped.records().isEmpty()) {
+      return unmapped;
+    }
+    DeliveryRequest whole =
+        new DeliveryRequest(config, mapped.records(), unfinished.asArray(), "", 0);
+    if (unfinished.refused()) {
+      return unmapped.plus(split(whole));
+    }
+    if (unfinished.retryDelayMillis() > 0) {
+      Workflow.sleep(Duration.ofMillis(unfinished.retryDelayMillis()));
+    }
+    DeliveryRequest request;
+    try {
+      request = scripted(whole);
+    } catch (ActivityFailure failure) {
+      return unmapped.plus(
+          RequestOutcome.failedAll(whole.recordIds(), FailureReasons.of(failure), 0, 0));
+    }
+    DeliveryRequest retried =
+        new DeliveryRequest(
+            config,
+            request.records(),
+            request.asArray(),
+            request.scriptedBody(),
+            unfinished.attempts());
+    return unmapped.plus(deliverIsolatingRefusals(whole, retried));
   }
 
   /** A fresh request for the same records: runs the request script, then sends. */

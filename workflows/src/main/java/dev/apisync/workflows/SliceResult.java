@@ -27,6 +27,12 @@ public record SliceResult(
     List<RequestPreview> previews,
     List<UnfinishedRequest> unfinished) {
 
+  /**
+   * Record data (JSON characters) a slice's unfinished requests may carry in its result, far below
+   * Temporal's 2 MB payload limit; requests beyond it carry their record ids only.
+   */
+  public static final long MAX_CARRIED_BYTES = 512 * 1024;
+
   /** Failures listed per slice; the run's result caps its own list the same way. */
   public static final int MAX_LISTED_FAILURES = 1_000;
 

@@ -78,6 +78,8 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
       Workflow.newLocalActivityStub(ConfigActivities.class, LOCAL_OPTIONS);
   private final SliceActivities slices =
       Workflow.newActivityStub(SliceActivities.class, SLICE_OPTIONS);
+  private final MappingActivities mapping =
+      Workflow.newActivityStub(MappingActivities.class, SOURCE_OPTIONS);
   private final ScriptActivities scripts =
       Workflow.newActivityStub(ScriptActivities.class, SOURCE_OPTIONS);
 
@@ -147,7 +149,8 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
       throw ApplicationFailure.newNonRetryableFailure(
           "config '" + config.name() + "' is disabled", FailureTypes.INVALID_CONFIG);
     }
-    PageSender sender = new PageSender(config, scripts, cancelRequested);
+    PageSender sender =
+        new PageSender(config, mapping, scripts, input.eventBatch(), cancelRequested);
     List<RequestPreview> previews = new ArrayList<>();
     while (!limitReached(config) && !cancelRequested.getAsBoolean()) {
       SliceResult slice =

@@ -16,6 +16,7 @@ import java.util.List;
  *     Retry-After}, or the wait for a rate-limit slot); 0 for the retry policy's own backoff
  */
 public record UnfinishedRequest(
+    List<Long> recordIds,
     List<MappedRecord> records,
     boolean asArray,
     String scriptedBody,
@@ -24,11 +25,43 @@ public record UnfinishedRequest(
     long retryDelayMillis) {
 
   public UnfinishedRequest {
+    recordIds = List.copyOf(recordIds);
     records = List.copyOf(records);
     scriptedBody = scriptedBody == null ? "" : scriptedBody;
   }
 
-  public List<Long> recordIds() {
-    return records.stream().map(MappedRecord::recordId).toList();
+  /** A request carrying its mapped records (and the request script's body, if any). */
+  public static UnfinishedRequest carrying(
+      List<MappedRecord> records,
+      boolean asArray,
+      String scriptedBody,
+      int attempts,
+      boolean refused,
+      long retryDelayMillis) {
+    return new UnfinishedRequest(
+        records.stream().map(MappedRecord::recordId).toList(),
+        records,
+        asArray,
+        scriptedBody,
+        attempts,
+        refused,
+        retryDelayMillis);
+  }
+
+  /** Whether the records travel with the request (else the workflow maps them again). */
+  public boolean carriesRecords() {
+    return !records.isEmpty();
+  }
+
+  /** How much record data the request carries, in characters of JSON. */
+  public long carriedSize() {
+    return records.stream().mapToLong(record -> record.json().length()).sum()
+        + scriptedBody.length();
+  }
+
+  /** The same request with only its record ids. */
+  public UnfinishedRequest withoutRecords() {
+    return new UnfinishedRequest(
+        recordIds, List.of(), asArray, "", attempts, refused, retryDelayMillis);
   }
 }

@@ -96,7 +96,7 @@ final class RequestSender {
       }
       // The workflow splits it to find the records the target refuses.
       return SentRequest.unfinished(
-          new UnfinishedRequest(records, config.paginated(), "", attempts, true, 0),
+          UnfinishedRequest.carrying(records, config.paginated(), "", attempts, true, 0),
           attempted.logEntry());
     }
     if (attempts >= config.retry().maxAttempts()) {
@@ -109,7 +109,7 @@ final class RequestSender {
           attempted.logEntry());
     }
     return SentRequest.unfinished(
-        new UnfinishedRequest(
+        UnfinishedRequest.carrying(
             records,
             config.paginated(),
             request.scriptedBody(),

@@ -55,11 +55,20 @@ final class SliceState {
     for (SentRequest request : requests) {
       sent += request.sent().size();
       request.preview().ifPresent(previews::add);
-      request.unfinished().ifPresent(unfinished::add);
+      request.unfinished().ifPresent(this::addUnfinished);
     }
     if (unfinished.isEmpty()) {
       settledAfterId = afterId;
     }
+  }
+
+  /** Carries the request's records while the slice's result has room for them. */
+  private void addUnfinished(UnfinishedRequest request) {
+    long carried = unfinished.stream().mapToLong(UnfinishedRequest::carriedSize).sum();
+    unfinished.add(
+        carried + request.carriedSize() <= SliceResult.MAX_CARRIED_BYTES
+            ? request
+            : request.withoutRecords());
   }
 
   long afterId() {
@@ -77,7 +86,9 @@ final class SliceState {
 
   /** Records the slice has taken: sent, failed or waiting to be retried. */
   int taken() {
-    return sent + failed + unfinished.stream().mapToInt(request -> request.records().size()).sum();
+    return sent
+        + failed
+        + unfinished.stream().mapToInt(request -> request.recordIds().size()).sum();
   }
 
   /**
