@@ -31,6 +31,20 @@ public record DeliveryRequest(
     return new DeliveryRequest(config, records, asArray, body, priorAttempts);
   }
 
+  /**
+   * The request with the config's request script applied to its records (itself when the config has
+   * none): the one place both a slice and the workflow's retries run it.
+   *
+   * @throws io.temporal.failure.ApplicationFailure (through an activity stub, an {@code
+   *     ActivityFailure}) when the script raises, as {@link ScriptActivities#applyRequestScript}
+   */
+  public DeliveryRequest scriptedBy(ScriptActivities scripts) {
+    if (config.requestScript().isEmpty()) {
+      return this;
+    }
+    return withScriptedBody(scripts.applyRequestScript(config, records, asArray));
+  }
+
   /** The request a slice tried {@code unfinished.attempts()} times already. */
   public static DeliveryRequest retrying(ConfigSnapshot config, UnfinishedRequest unfinished) {
     return new DeliveryRequest(

@@ -38,6 +38,23 @@ public record PageQuery(
     eventBatch = eventBatch == null ? "" : eventBatch;
   }
 
+  /** The same query from another cursor, for another number of records. */
+  public PageQuery from(long afterId, int size) {
+    return new PageQuery(
+        model,
+        filterDomain,
+        recordIds,
+        afterId,
+        size,
+        evaluatedAtMillis,
+        language,
+        companyId,
+        companyRecordsOnly,
+        incremental,
+        writtenAfter,
+        eventBatch);
+  }
+
   /** A query in en_US for the main company, all companies' records, not incremental. */
   public PageQuery(
       String model,

@@ -116,7 +116,7 @@ final class PageSender {
     }
     DeliveryRequest request;
     try {
-      request = scripted(whole);
+      request = whole.scriptedBy(scripts);
     } catch (ActivityFailure failure) {
       return unmapped.plus(
           RequestOutcome.failedAll(whole.recordIds(), FailureReasons.of(failure), 0, 0));
@@ -135,7 +135,7 @@ final class PageSender {
   private RequestOutcome sendIsolatingRefusals(DeliveryRequest mappedRequest) {
     DeliveryRequest request;
     try {
-      request = scripted(mappedRequest);
+      request = mappedRequest.scriptedBy(scripts);
     } catch (ActivityFailure failure) {
       return RequestOutcome.failedAll(mappedRequest.recordIds(), FailureReasons.of(failure), 0, 0);
     }
@@ -178,10 +178,6 @@ final class PageSender {
     return new DeliveryRequest(whole.config(), records, whole.asArray());
   }
 
-  private DeliveryRequest scripted(DeliveryRequest request) {
-    if (config.requestScript().isEmpty()) {
-      return request;
-    }
     return request.withScriptedBody(
         scripts.applyRequestScript(config, request.records(), request.asArray()));
   }

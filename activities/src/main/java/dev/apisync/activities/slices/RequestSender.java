@@ -65,7 +65,7 @@ final class RequestSender {
     DeliveryRequest mapped = new DeliveryRequest(config, records, config.paginated());
     DeliveryRequest request;
     try {
-      request = scripted(mapped);
+      request = mapped.scriptedBy(scripts);
     } catch (ApplicationFailure scriptFailed) {
       return SentRequest.failedAll(mapped.recordIds(), FailureReasons.of(scriptFailed), 0, 0);
     }
@@ -119,10 +119,6 @@ final class RequestSender {
         attempted.logEntry());
   }
 
-  private DeliveryRequest scripted(DeliveryRequest request) {
-    if (config.requestScript().isEmpty()) {
-      return request;
-    }
     return request.withScriptedBody(
         scripts.applyRequestScript(config, request.records(), request.asArray()));
   }

@@ -85,7 +85,7 @@ final class SliceRun {
     try {
       while (true) {
         while (reading && ahead.size() < READ_AHEAD) {
-          PageQuery query = query(cursor, readSize(taken));
+          PageQuery query = request.firstPage().from(cursor, readSize(taken));
           long started = System.nanoTime();
           RecordPage read = ports.fetchPage(query);
           timings.fetched(System.nanoTime() - started);
@@ -200,23 +200,6 @@ final class SliceRun {
               : new RecordPage(ids, List.of(), ids.getLast(), false, ""));
     }
     return pages;
-  }
-
-  private PageQuery query(long afterId, int size) {
-    PageQuery first = request.firstPage();
-    return new PageQuery(
-        first.model(),
-        first.filterDomain(),
-        first.recordIds(),
-        afterId,
-        size,
-        first.evaluatedAtMillis(),
-        first.language(),
-        first.companyId(),
-        first.companyRecordsOnly(),
-        first.incremental(),
-        first.writtenAfter(),
-        first.eventBatch());
   }
 
   /**
