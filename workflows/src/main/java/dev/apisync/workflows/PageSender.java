@@ -178,10 +178,6 @@ final class PageSender {
     return new DeliveryRequest(whole.config(), records, whole.asArray());
   }
 
-    return request.withScriptedBody(
-        scripts.applyRequestScript(config, request.records(), request.asArray()));
-  }
-
   /** The delivery stub for a request {@code priorAttempts} attempts into its retry policy. */
   private DeliveryActivities delivery(int priorAttempts) {
     return Workflow.newActivityStub(DeliveryActivities.class, deliveryOptions(priorAttempts));

@@ -119,10 +119,6 @@ final class RequestSender {
         attempted.logEntry());
   }
 
-    return request.withScriptedBody(
-        scripts.applyRequestScript(config, request.records(), request.asArray()));
-  }
-
   /** The first requests of a dry run are shown; the rest only counted as sent. */
   private SentRequest preview(DeliveryRequest request) {
     if (previewsLeft.getAndDecrement() <= 0) {
