@@ -433,6 +433,42 @@ class SyncRunWorkflowTest {
   }
 
   /**
+   * Records 1 and 2 are answered 503, the rest of their page 200; the run is canceled while the
+   * workflow would retry them. The run's recorded cursor stays before the first record it did not
+   * finish, so a run retried from it (issue 10's resume) sends those rather than skipping them.
+   */
+  @Test
+  void aCancelBeforeTheRetriesLeavesTheCursorBeforeTheUnretriedRecords(
+      WorkflowClient client, Worker worker) throws Exception {
+    CountDownLatch pageAnswered = new CountDownLatch(MATCHING.size());
+    receiver.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            pageAnswered.countDown();
+            String body = request.getBody().utf8();
+            boolean refused =
+                body.contains("\"external_id\":1,") || body.contains("\"external_id\":2,");
+            return new MockResponse.Builder().code(refused ? 503 : 200).build();
+          }
+        });
+    long configId = RIG.store.create(config("canceled before retries").build());
+    SyncRunWorkflow workflow = newWorkflow(client, worker);
+    WorkflowClient.start(
+        workflow::run, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+    WorkflowStub stub = WorkflowStub.fromTyped(workflow);
+
+    assertThat(pageAnswered.await(10, SECONDS)).isTrue();
+    stub.cancel();
+
+    assertThatThrownBy(() -> stub.getResult(SyncRunResult.class))
+        .hasCauseInstanceOf(CanceledFailure.class);
+    RunRecord run = RIG.runs.find(stub.getExecution().getWorkflowId()).orElseThrow();
+    assertThat(run.status()).isEqualTo("CANCELED");
+    assertThat(run.afterId()).isLessThanOrEqualTo(1);
+  }
+
+  /**
    * Auth is fetched at send time, so no secret is in any payload. Record data enters history only
    * with a request the workflow retries (here a page answered 503 once), and the codec seals it:
    * the raw history (what Temporal stores and {@code temporal workflow show} prints) holds neither,

@@ -100,6 +100,11 @@ final class RunTally {
     highWriteDate = WriteDates.later(highWriteDate, slice.highWriteDate());
   }
 
+  /** Moves the cursor back before {@code recordId}, if it is past it. */
+  void rewindBefore(long recordId) {
+    afterId = Math.min(afterId, recordId - 1);
+  }
+
   void add(RequestOutcome outcome) {
     sent(outcome.sent().size());
     failed(outcome.failures());

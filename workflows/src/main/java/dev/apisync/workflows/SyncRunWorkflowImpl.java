@@ -15,7 +15,9 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -168,10 +170,20 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
       previews.addAll(slice.previews());
       if (!slice.unfinished().isEmpty()) {
         List<RecordFailure> failures = new ArrayList<>();
+        Set<Long> settled = new HashSet<>();
         for (RequestOutcome outcome : sender.finish(slice.unfinished())) {
           tally.add(outcome);
           failures.addAll(outcome.failures());
+          settled.addAll(outcome.sent());
+          outcome.failures().forEach(failure -> settled.add(failure.recordId()));
         }
+        // A cancel can leave requests unretried: the recorded cursor goes back before them, so a
+        // run retried from it sends them rather than skipping them.
+        slice.unfinished().stream()
+            .flatMap(request -> request.recordIds().stream())
+            .filter(id -> !settled.contains(id))
+            .min(Long::compare)
+            .ifPresent(tally::rewindBefore);
         runs.pageRecorded(new RunPage(workflowId(), tally.progress(), failures));
       }
       Workflow.setCurrentDetails(tally.describe());
