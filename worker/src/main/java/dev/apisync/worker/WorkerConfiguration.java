@@ -158,9 +158,9 @@ public class WorkerConfiguration {
   }
 
   /**
-   * A slice learns of a cancel from the answer to its heartbeat: heartbeats go out at least every
-   * second, however long the heartbeat timeout, so a cancel stops a run's requests within about a
-   * second.
+   * Slices heartbeat their run's counters: sent at least every second, however long the heartbeat
+   * timeout, the Web UI's pending-activity details stay current, and a slice whose run was
+   * terminated stops its requests within about a second.
    */
   public static final Duration HEARTBEAT_THROTTLE = Duration.ofSeconds(1);
 

@@ -380,9 +380,10 @@ class SyncRunWorkflowTest {
   }
 
   /**
-   * A cancel reaches the slice through its heartbeat: no new request starts after it, the one in
-   * flight finishes, and the run reports exactly what reached the receiver, in the runs table and
-   * the request log. The receiver is slow after the third request, so the run is far from done.
+   * A cancel reaches the running slice (through the runs table, within its heartbeat): no new
+   * request starts, the one in flight finishes, and the run reports exactly what reached the
+   * receiver, in the runs table and the request log. The receiver is slow after the third request,
+   * so the run is far from done when it stops.
    */
   @Test
   void cancelingFinishesTheRequestInFlightAndReportsWhatWasSent(

@@ -14,4 +14,7 @@ public interface RunRecordActivities {
   void pageRecorded(RunPage page);
 
   void runEnded(RunEnd end);
+
+  /** Tells the run's running slice to start no new request (a cancel request). */
+  void stopRequested(String workflowId);
 }

@@ -13,8 +13,8 @@ public interface SliceActivities {
 
   /**
    * Sends pages from {@code request.firstPage()} until its time budget is spent, the records run
-   * out, the record budget is reached, a request needs more than one attempt, or the run is
-   * canceled (requests in flight then finish).
+   * out, the record budget is reached, a request needs more than one attempt, or the run is gone
+   * (terminated; requests in flight then finish).
    *
    * <p>Each page is committed in apisync's database as it completes, in one transaction: its
    * request-log rows, its failed records, the run's counters and the slice's cursor. A retried

@@ -1,10 +1,8 @@
 package dev.apisync.workflows;
 
-import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
-import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
@@ -33,8 +31,7 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
 
   /**
    * After this long a slice starts no new page: long enough that a slice's round trip through
-   * Temporal costs little, short enough that the Web UI's details move and a worker's death costs
-   * little.
+   * Temporal costs little, short enough that the Web UI's details move often.
    */
   static final long SLICE_BUDGET_MILLIS = 2_000;
 
@@ -54,14 +51,12 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
 
   /**
    * A slice heartbeats as its pages complete: a killed worker's slice is retried within the
-   * heartbeat timeout and resumes after its last committed page. A cancel request reaches it
-   * through the heartbeat; it then finishes its requests in flight and returns what it did.
+   * heartbeat timeout and resumes after its last committed page.
    */
   private static final ActivityOptions SLICE_OPTIONS =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(30))
           .setHeartbeatTimeout(Duration.ofSeconds(20))
-          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
           .setRetryOptions(SOURCE_RETRY)
           .build();
 
@@ -208,27 +203,17 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
   }
 
   /**
-   * Runs one slice; a cancel request cancels it, and the slice answers with what it sent (its
-   * requests in flight finish). A slice canceled before it started sends nothing.
+   * Runs one slice. A cancel request is passed on to it through the runs table (not Temporal's
+   * activity cancellation, which can race the slice's own completion): it starts no new request,
+   * lets those in flight finish, and returns what it sent.
    */
   private SliceResult sendSlice(SliceRequest request, BooleanSupplier cancelRequested) {
-    List<Promise<SliceResult>> result = new ArrayList<>(1);
-    CancellationScope scope =
-        Workflow.newCancellationScope(() -> result.add(Async.function(slices::sendSlice, request)));
-    scope.run();
-    Promise<SliceResult> slice = result.getFirst();
+    Promise<SliceResult> slice = Async.function(slices::sendSlice, request);
     Workflow.await(() -> slice.isCompleted() || cancelRequested.getAsBoolean());
     if (!slice.isCompleted()) {
-      scope.cancel("the run was canceled");
+      runs.stopRequested(workflowId());
     }
-    try {
-      return slice.get();
-    } catch (ActivityFailure failure) {
-      if (failure.getCause() instanceof CanceledFailure) {
-        return SliceResult.startingAfter(tally.afterId());
-      }
-      throw failure;
-    }
+    return slice.get();
   }
 
   /** Records the config's {@code limit} leaves for the next slice, 0 for no cap. */

@@ -28,4 +28,9 @@ public class RunRecordActivitiesImpl implements RunRecordActivities {
   public void runEnded(RunEnd end) {
     store.ended(end);
   }
+
+  @Override
+  public void stopRequested(String workflowId) {
+    store.requestStop(workflowId);
+  }
 }

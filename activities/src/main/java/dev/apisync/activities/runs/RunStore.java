@@ -93,6 +93,22 @@ public class RunStore {
         .update();
   }
 
+  /** Asks the run's running slice to start no new request (see {@link #stopRequested}). */
+  public void requestStop(String workflowId) {
+    jdbc.sql("UPDATE sync_run SET stop_requested = true WHERE workflow_id = ?")
+        .param(workflowId)
+        .update();
+  }
+
+  /** Whether the run was asked to stop (its cancel request, passed on by its workflow). */
+  public boolean stopRequested(String workflowId) {
+    return jdbc.sql("SELECT stop_requested FROM sync_run WHERE workflow_id = ?")
+        .param(workflowId)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
   public Optional<RunRecord> find(String workflowId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM sync_run WHERE workflow_id = ?")
         .param(workflowId)

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The slice activity ({@link SliceActivities}): a stretch of a run's pages, sent from one activity
  * with a cursor committed page by page. Its heartbeat carries the run's counters (the Web UI shows
- * them on the pending activity) and brings a cancel request, after which no new request starts.
+ * them on the pending activity); when it finds the run gone (terminated) or asked to stop (a cancel
+ * request, passed on through the runs table), no new request starts.
  */
 public class SliceActivitiesImpl implements SliceActivities, AutoCloseable {
 
@@ -79,7 +80,7 @@ public class SliceActivitiesImpl implements SliceActivities, AutoCloseable {
     AtomicBoolean canceled = new AtomicBoolean();
     ScheduledFuture<?> heartbeat =
         heartbeats.scheduleWithFixedDelay(
-            () -> beat(context, progress.get(), canceled),
+            () -> beat(context, progress.get(), canceled, info.getWorkflowId()),
             0,
             HEARTBEAT_MILLIS,
             TimeUnit.MILLISECONDS);
@@ -113,11 +114,21 @@ public class SliceActivitiesImpl implements SliceActivities, AutoCloseable {
     }
   }
 
-  /** A heartbeat that learns of a cancel (or of a slice Temporal gave up on) stops new requests. */
-  private static void beat(
-      ActivityExecutionContext context, SyncProgress progress, AtomicBoolean canceled) {
+  /**
+   * A heartbeat that finds the slice gone (its run terminated, or timed out), or the run asked to
+   * stop (a cancel request its workflow passed on), stops new requests.
+   */
+  private void beat(
+      ActivityExecutionContext context,
+      SyncProgress progress,
+      AtomicBoolean canceled,
+      String workflowId) {
     try {
       context.heartbeat(progress);
+      if (!canceled.get() && ports.ledger().stopRequested(workflowId)) {
+        canceled.set(true);
+        log.info("slice {} stops: its run was canceled", context.getInfo().getActivityId());
+      }
     } catch (ActivityCompletionException stop) {
       if (!canceled.getAndSet(true)) {
         log.info("slice {} stops: {}", context.getInfo().getActivityId(), stop.toString());

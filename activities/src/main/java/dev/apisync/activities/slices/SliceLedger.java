@@ -40,6 +40,11 @@ public class SliceLedger {
     this.runs = runs;
   }
 
+  /** Whether the run's workflow passed on a cancel request (see {@link RunStore#requestStop}). */
+  public boolean stopRequested(String workflowId) {
+    return runs.stopRequested(workflowId);
+  }
+
   /** The state an earlier attempt of the slice committed, if it committed a page. */
   public Optional<SliceResult> resume(String sliceKey) {
     return jdbc.sql("SELECT state::text FROM slice_checkpoint WHERE slice_key = ?")
