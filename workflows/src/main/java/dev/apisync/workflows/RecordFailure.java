@@ -1,5 +1,7 @@
 package dev.apisync.workflows;
 
+import java.util.List;
+
 /**
  * A record that was not delivered, and why.
  *
@@ -14,6 +16,12 @@ public record RecordFailure(long recordId, String reason, int status, int attemp
   /** A record that failed before any request was sent (mapping, script, unsendable URL). */
   public RecordFailure(long recordId, String reason, int status) {
     this(recordId, reason, status, 0);
+  }
+
+  /** The same failure for each of {@code recordIds}, in their order. */
+  public static List<RecordFailure> all(
+      List<Long> recordIds, String reason, int status, int attempts) {
+    return recordIds.stream().map(id -> new RecordFailure(id, reason, status, attempts)).toList();
   }
 
   public RecordFailure {

@@ -12,9 +12,7 @@ record RequestOutcome(List<Long> sent, List<RecordFailure> failures) {
   }
 
   static RequestOutcome failedAll(List<Long> recordIds, String reason, int status, int attempts) {
-    return new RequestOutcome(
-        List.of(),
-        recordIds.stream().map(id -> new RecordFailure(id, reason, status, attempts)).toList());
+    return new RequestOutcome(List.of(), RecordFailure.all(recordIds, reason, status, attempts));
   }
 
   RequestOutcome plus(RequestOutcome other) {

@@ -276,9 +276,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   }
 
   private static DeliveryResult allFailed(List<Long> recordIds, String reason, int status) {
-    List<RecordFailure> failures =
-        recordIds.stream().map(id -> new RecordFailure(id, reason, status)).toList();
-    return new DeliveryResult(List.of(), failures, status);
+    return new DeliveryResult(List.of(), RecordFailure.all(recordIds, reason, status, 0), status);
   }
 
   /** What a request may take once sent: its connect and read timeouts. */

@@ -86,12 +86,11 @@ final class RequestSender {
     if (FailureTypes.PERMANENT_HTTP.equals(failure.getType())) {
       if (records.size() == 1) {
         return SentRequest.failed(
-            List.of(
-                new RecordFailure(
-                    records.getFirst().recordId(),
-                    FailureReasons.of(failure),
-                    status(failure),
-                    attempts)),
+            RecordFailure.all(
+                List.of(records.getFirst().recordId()),
+                FailureReasons.of(failure),
+                status(failure),
+                attempts),
             attempted.logEntry());
       }
       // The workflow splits it to find the records the target refuses.
@@ -101,11 +100,11 @@ final class RequestSender {
     }
     if (attempts >= config.retry().maxAttempts()) {
       return SentRequest.failed(
-          records.stream()
-              .map(
-                  record ->
-                      new RecordFailure(record.recordId(), FailureReasons.of(failure), 0, attempts))
-              .toList(),
+          RecordFailure.all(
+              records.stream().map(MappedRecord::recordId).toList(),
+              FailureReasons.of(failure),
+              0,
+              attempts),
           attempted.logEntry());
     }
     return SentRequest.unfinished(

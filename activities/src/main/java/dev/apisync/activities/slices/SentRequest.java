@@ -27,9 +27,7 @@ record SentRequest(
   }
 
   static SentRequest failedAll(List<Long> ids, String reason, int status, int attempts) {
-    return failed(
-        ids.stream().map(id -> new RecordFailure(id, reason, status, attempts)).toList(),
-        Optional.empty());
+    return failed(RecordFailure.all(ids, reason, status, attempts), Optional.empty());
   }
 
   static SentRequest previewed(RequestPreview preview) {
