@@ -66,6 +66,20 @@ final class TemporalDevServer implements AutoCloseable {
     return startCli(cli, port, uiPort, options, stateDir.resolve("temporal.log").toFile());
   }
 
+  /**
+   * A server for tests that restart it: no Web UI, its state in {@code stateDir}, so that a server
+   * started again on the same port and directory carries on with the same runs.
+   */
+  static TemporalDevServer startHeadless(int port, Path stateDir) throws IOException {
+    Path cli = findOnPath("temporal").orElseThrow(() -> new IOException(NO_CLI));
+    return startCli(
+        cli,
+        port,
+        0,
+        List.of("--headless", "--db-filename", stateDir.resolve("temporal.db").toString()),
+        null);
+  }
+
   /** A throwaway server for tests: in memory, no Web UI, on a free port. */
   static TemporalDevServer startEphemeral() throws IOException {
     Path cli = findOnPath("temporal").orElseThrow(() -> new IOException(NO_CLI));
@@ -147,8 +161,20 @@ final class TemporalDevServer implements AutoCloseable {
   @Override
   public void close() {
     // The CLI may be a wrapper (pip's entry point) that runs the server as its child.
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
+    List<ProcessHandle> processes = new ArrayList<>(process.descendants().toList());
+    processes.add(process.toHandle());
+    processes.forEach(ProcessHandle::destroy);
+    // Gone before this returns: a server started next may take its port and its database file.
+    for (ProcessHandle handle : processes) {
+      try {
+        handle.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        handle.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Whether {@code temporal server start-dev --help} lists the option. */

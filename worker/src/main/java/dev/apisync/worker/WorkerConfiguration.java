@@ -3,6 +3,7 @@ package dev.apisync.worker;
 import dev.apisync.activities.config.ConfigActivitiesImpl;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
+import dev.apisync.activities.delivery.TargetCircuit;
 import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.delivery.TargetRateLimiter;
 import dev.apisync.activities.egress.EgressPolicy;
@@ -63,7 +64,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
   CodecConfiguration.class
 })
 @EnableScheduling
-@EnableConfigurationProperties(RequestLogProperties.class)
+@EnableConfigurationProperties({RequestLogProperties.class, CircuitProperties.class})
 public class WorkerConfiguration {
 
   @Bean
@@ -129,15 +130,22 @@ public class WorkerConfiguration {
     return new TargetRateLimiter(dataSource);
   }
 
+  /** Each target origin's circuit lives there too, shared by every run and worker. */
+  @Bean
+  public TargetCircuit targetCircuit(DataSource dataSource, CircuitProperties circuit) {
+    return new TargetCircuit(dataSource, circuit.firstProbeAfter(), circuit.maxProbeInterval());
+  }
+
   @Bean
   public DeliveryActivitiesImpl deliveryActivities(
       ConfigStore store,
       TargetClients clients,
       RequestLog requestLog,
       TargetRateLimiter rateLimiter,
+      TargetCircuit circuit,
       RequestLogProperties logs) {
     return new DeliveryActivitiesImpl(
-        store, clients, requestLog, rateLimiter, (int) logs.responseBytes().toBytes());
+        store, clients, requestLog, rateLimiter, circuit, (int) logs.responseBytes().toBytes());
   }
 
   /**

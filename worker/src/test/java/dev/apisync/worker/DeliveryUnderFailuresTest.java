@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apisync.activities.config.SyncConfig;
+import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
@@ -110,6 +111,8 @@ class DeliveryUnderFailuresTest {
                 .paginated(true)
                 .pageSize(PAGE_SIZE)
                 .retry(new RetrySettings(30, 1_000, 2.0, 10_000))
+                // Failures here are each request's own: the circuit (TargetOutageTest) stays shut.
+                .outage(new OutageSettings(1_000, 60, 24 * 60))
                 .line(SyncConfig.Line.identifier("id", "id"))
                 .line(SyncConfig.Line.plain("name", "name"))
                 .build());

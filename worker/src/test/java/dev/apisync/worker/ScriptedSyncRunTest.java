@@ -10,6 +10,7 @@ import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
+import dev.apisync.activities.delivery.TargetCircuit;
 import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.delivery.TargetRateLimiter;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
@@ -47,6 +48,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -136,6 +138,7 @@ class ScriptedSyncRunTest {
             CLIENTS,
             requestLog,
             new TargetRateLimiter(APISYNC),
+            new TargetCircuit(APISYNC, Duration.ofSeconds(5), Duration.ofSeconds(60)),
             LoggedText.DEFAULT_RESPONSE_BYTES);
     return new Object[] {
       new ConfigActivitiesImpl(STORE),

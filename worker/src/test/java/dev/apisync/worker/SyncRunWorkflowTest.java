@@ -12,6 +12,7 @@ import com.google.protobuf.Descriptors;
 import com.google.protobuf.Message;
 import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.runs.RunRecord;
+import dev.apisync.workflows.DeliveryRequest;
 import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.SliceResult;
 import dev.apisync.workflows.SyncProgress;
@@ -556,6 +557,40 @@ class SyncRunWorkflowTest {
    * again, so no result nears Temporal's payload limit. Two ~300 KB pages answered 503 together:
    * both are retried and every note is delivered.
    */
+  @Test
+  void aPageOverHalfAMegabyteOfJsonGoesAsSeveralRequests(WorkflowClient client, Worker worker)
+      throws Exception {
+    receiver.setDispatcher(answering(200));
+    long configId =
+        RIG.store.create(
+            SyncConfig.builder()
+                .name("one big page")
+                .model("x.big_note")
+                .filterDomain("[]")
+                .requestUrl(receiver.url("/notes").toString())
+                .httpMethod("POST")
+                .line(SyncConfig.Line.identifier("id", "external_id"))
+                .line(SyncConfig.Line.plain("body", "body"))
+                .paginated(true)
+                .pageSize(60)
+                .build());
+
+    SyncRunResult result =
+        run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+
+    // Sixty notes of ~10 KB: more than the 512 KiB a request may carry, so two requests.
+    List<JsonNode> bodies = receivedBodies(2);
+    assertThat(externalIds(bodies))
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 60).boxed().toList());
+    assertThat(bodies)
+        .allSatisfy(
+            body ->
+                assertThat(JSON.writeValueAsString(body).length())
+                    .isLessThanOrEqualTo((int) DeliveryRequest.MAX_RECORD_BYTES + 1_000));
+    assertThat(result.sent()).isEqualTo(60);
+    assertThat(receiver.getRequestCount()).isEqualTo(2);
+  }
+
   @Test
   void bigPagesNeedingRetriesAreMappedAgainRatherThanCarriedThroughHistory(
       WorkflowClient client, Worker worker) throws Exception {

@@ -27,6 +27,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
@@ -50,9 +51,11 @@ final class WorkflowTestRig implements AutoCloseable {
   final EncryptionCodec codec =
       new EncryptionCodec(PayloadKeys.parse(List.of(PayloadKeys.DEVELOPMENT)));
   private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
+  private final CircuitProperties circuit;
   private SliceActivitiesImpl slices;
 
-  private WorkflowTestRig(String prefix) {
+  private WorkflowTestRig(String prefix, CircuitProperties circuit) {
+    this.circuit = circuit;
     apisync = TestPostgres.freshDatabase(prefix + "_apisync");
     Flyway.configure().dataSource(apisync).load().migrate();
     source = TestPostgres.freshDatabase(prefix + "_source");
@@ -61,7 +64,12 @@ final class WorkflowTestRig implements AutoCloseable {
   }
 
   static WorkflowTestRig create(String prefix) {
-    return new WorkflowTestRig(prefix);
+    return create(prefix, new CircuitProperties(Duration.ofSeconds(5), Duration.ofSeconds(60)));
+  }
+
+  /** A rig whose target circuits probe as {@code circuit} says (outage tests probe quickly). */
+  static WorkflowTestRig create(String prefix, CircuitProperties circuit) {
+    return new WorkflowTestRig(prefix, circuit);
   }
 
   /**
@@ -84,6 +92,20 @@ final class WorkflowTestRig implements AutoCloseable {
         .registerWorkflowImplementationTypes(SyncRunWorkflowImpl.class)
         .setActivityImplementations(activities())
         .build();
+  }
+
+  /**
+   * A client of the test server without its time skipping: waiting on a run through it lets timers
+   * take real time, for runs whose timers wait for something outside the workflow (a target's
+   * circuit, kept in PostgreSQL on the wall clock).
+   */
+  WorkflowClient realTimeClient(TestWorkflowEnvironment environment) {
+    return WorkflowClient.newInstance(
+        environment.getWorkflowServiceStubs(),
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(environment.getNamespace())
+            .setDataConverter(codec.dataConverter())
+            .build());
   }
 
   SyncRunWorkflow newRun(WorkflowClient client, Worker worker) {
@@ -110,6 +132,7 @@ final class WorkflowTestRig implements AutoCloseable {
             clients,
             requestLog,
             wiring.targetRateLimiter(apisync),
+            wiring.targetCircuit(apisync, circuit),
             new RequestLogProperties(Duration.ofDays(30), DataSize.ofKilobytes(4)));
     slices =
         wiring.sliceActivities(

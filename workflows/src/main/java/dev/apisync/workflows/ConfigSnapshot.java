@@ -21,6 +21,8 @@ import java.util.List;
  * @param watermark the config's incremental watermark when the snapshot was taken, as {@link
  *     WriteDates} writes it; empty when it was never set (the next incremental run sends
  *     everything)
+ * @param outage the circuit around the target and how long a run waits through an outage; {@link
+ *     OutageSettings#DEFAULTS} in snapshots recorded before it existed
  */
 public record ConfigSnapshot(
     long id,
@@ -46,12 +48,14 @@ public record ConfigSnapshot(
     long companyId,
     boolean companyRecordsOnly,
     boolean incremental,
-    String watermark) {
+    String watermark,
+    OutageSettings outage) {
 
   public ConfigSnapshot {
     lines = List.copyOf(lines);
     // Absent in snapshots recorded before incremental sync existed.
     watermark = watermark == null ? "" : watermark;
+    outage = outage == null ? OutageSettings.DEFAULTS : outage;
   }
 
   /** A snapshot reading the source's main company, all companies' records, not incremental. */
@@ -100,6 +104,7 @@ public record ConfigSnapshot(
         0,
         false,
         false,
-        "");
+        "",
+        OutageSettings.DEFAULTS);
   }
 }

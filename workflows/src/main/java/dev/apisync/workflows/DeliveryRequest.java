@@ -18,6 +18,12 @@ public record DeliveryRequest(
     String scriptedBody,
     int priorAttempts) {
 
+  /**
+   * Mapped JSON a paginated request carries at most (a page is cut into several requests beyond
+   * it), so that a request retried through history stays far below Temporal's 2 MB payload limit.
+   */
+  public static final long MAX_RECORD_BYTES = 512 * 1024;
+
   public DeliveryRequest {
     records = List.copyOf(records);
     scriptedBody = scriptedBody == null ? "" : scriptedBody;

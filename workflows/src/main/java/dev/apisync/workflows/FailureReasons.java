@@ -6,6 +6,9 @@ import io.temporal.failure.TemporalFailure;
 /** How a failure reads in results, the runs table and the request log: in its own words. */
 public final class FailureReasons {
 
+  /** A run's failure reason stays readable, and far below Temporal's payload limit. */
+  public static final int MAX_LENGTH = 2_000;
+
   private FailureReasons() {}
 
   /**
@@ -13,6 +16,11 @@ public final class FailureReasons {
    * is not apisync's own (an exception's simple name) comes first: "SocketTimeoutException: ...".
    */
   public static String of(Throwable failure) {
+    String reason = uncapped(failure);
+    return reason.length() <= MAX_LENGTH ? reason : reason.substring(0, MAX_LENGTH - 1) + "…";
+  }
+
+  private static String uncapped(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null) {
       cause = cause.getCause();

@@ -33,6 +33,13 @@ public final class FailureTypes {
    */
   public static final String RATE_LIMITED = "RateLimited";
 
+  /**
+   * The target's circuit is open ({@link TargetOutage}): nothing was sent, and the request's
+   * records are not charged an attempt. Not retried by Temporal: the run waits for the target as a
+   * whole. Its first detail is the {@link TargetOutage}, its second the attempts made before.
+   */
+  public static final String TARGET_UNAVAILABLE = "TargetUnavailable";
+
   /** A Python script raised, or ran past its time limit: its records fail, not retried. */
   public static final String SCRIPT_ERROR = "ScriptError";
 
@@ -51,7 +58,12 @@ public final class FailureTypes {
   /** The permanent ones, for a retry policy's do-not-retry list. */
   public static String[] nonRetryable() {
     return new String[] {
-      CONFIG_NOT_FOUND, INVALID_CONFIG, PERMANENT_HTTP, SCRIPT_ERROR, FAILURE_RATIO_EXCEEDED
+      CONFIG_NOT_FOUND,
+      INVALID_CONFIG,
+      PERMANENT_HTTP,
+      SCRIPT_ERROR,
+      FAILURE_RATIO_EXCEEDED,
+      TARGET_UNAVAILABLE
     };
   }
 }

@@ -22,7 +22,8 @@ import java.util.function.BooleanSupplier;
  * delivery activity under the config's retry policy, counting the slice's attempt, up to {@code
  * concurrency} in flight. A request the target refuses for good is split in halves until the
  * refused records are isolated, so one bad record never sinks its page. Outcomes come back in
- * request order.
+ * request order. Once the target's circuit is open ({@link FailureTypes#TARGET_UNAVAILABLE}), no
+ * further request starts: those not finished wait, uncharged, for the run to probe the target.
  */
 final class PageSender {
 
@@ -34,6 +35,21 @@ final class PageSender {
   private final ScriptActivities scripts;
   private final String eventBatch;
   private final BooleanSupplier cancelRequested;
+
+  /** Requests of the current {@link #finish} left waiting: canceled, or the target unavailable. */
+  private final List<UnfinishedRequest> waiting = new ArrayList<>();
+
+  private TargetOutage outage;
+
+  /**
+   * What {@link #finish} came to.
+   *
+   * @param outcomes the outcomes of the requests that were finished, in request order
+   * @param waiting requests not finished (a cancel, or the target's circuit open), as they stand
+   * @param outage the target's open circuit, when that stopped the requests; else null
+   */
+  record Finished(
+      List<RequestOutcome> outcomes, List<UnfinishedRequest> waiting, TargetOutage outage) {}
 
   /**
    * @param eventBatch the run's record-event batch (its deleted records are mapped from their last
@@ -53,16 +69,19 @@ final class PageSender {
     this.cancelRequested = cancelRequested;
   }
 
-  /** The outcomes of the requests that were sent, in request order (fewer when canceled). */
-  List<RequestOutcome> finish(List<UnfinishedRequest> unfinished) {
+  /** Finishes the requests, up to {@code concurrency} at once, until a cancel or an outage. */
+  Finished finish(List<UnfinishedRequest> unfinished) {
+    waiting.clear();
+    outage = null;
     RequestOutcome[] outcomes = new RequestOutcome[unfinished.size()];
     WorkflowSemaphore inFlight = Workflow.newWorkflowSemaphore(Math.max(1, config.concurrency()));
     List<Promise<Void>> running = new ArrayList<>();
     for (int i = 0; i < unfinished.size(); i++) {
       int slot = i;
       inFlight.acquire();
-      if (cancelRequested.getAsBoolean()) {
+      if (cancelRequested.getAsBoolean() || outage != null) {
         inFlight.release();
+        waiting.addAll(unfinished.subList(i, unfinished.size()));
         break;
       }
       running.add(
@@ -76,7 +95,8 @@ final class PageSender {
               }));
     }
     Promise.allOf(running).get();
-    return Arrays.stream(outcomes).filter(Objects::nonNull).toList();
+    return new Finished(
+        Arrays.stream(outcomes).filter(Objects::nonNull).toList(), List.copyOf(waiting), outage);
   }
 
   private RequestOutcome finishOne(UnfinishedRequest unfinished) {
@@ -154,6 +174,20 @@ final class PageSender {
       DeliveryResult result = delivery(request.priorAttempts()).deliver(request);
       return new RequestOutcome(result.sent(), result.failures());
     } catch (ActivityFailure failure) {
+      Optional<ApplicationFailure> unavailable = ofType(failure, FailureTypes.TARGET_UNAVAILABLE);
+      if (unavailable.isPresent()) {
+        // Sent nothing: the request waits, with the attempts it had, for the target to return.
+        outage = unavailable.get().getDetails().get(0, TargetOutage.class);
+        waiting.add(
+            UnfinishedRequest.carrying(
+                request.records(),
+                request.asArray(),
+                request.scriptedBody(),
+                unavailable.get().getDetails().get(1, Integer.class),
+                false,
+                0));
+        return new RequestOutcome(List.of(), List.of());
+      }
       Optional<Integer> refusedWith = permanentStatus(failure);
       if (refusedWith.isPresent() && mappedRequest.records().size() > 1) {
         return split(mappedRequest);
@@ -230,12 +264,18 @@ final class PageSender {
    * The HTTP status of a permanent refusal ({@link FailureTypes#PERMANENT_HTTP}), if it was one.
    */
   private static Optional<Integer> permanentStatus(ActivityFailure failure) {
-    if (failure.getCause() instanceof ApplicationFailure application
-        && FailureTypes.PERMANENT_HTTP.equals(application.getType())) {
-      Integer status =
-          application.getDetails().getSize() == 0 ? 0 : application.getDetails().get(Integer.class);
-      return Optional.of(status);
-    }
-    return Optional.empty();
+    return ofType(failure, FailureTypes.PERMANENT_HTTP)
+        .map(
+            application ->
+                application.getDetails().getSize() == 0
+                    ? 0
+                    : application.getDetails().get(Integer.class));
+  }
+
+  private static Optional<ApplicationFailure> ofType(ActivityFailure failure, String type) {
+    return failure.getCause() instanceof ApplicationFailure application
+            && type.equals(application.getType())
+        ? Optional.of(application)
+        : Optional.empty();
   }
 }

@@ -22,6 +22,7 @@ final class RunTally {
   private int failuresOmitted;
   private String writtenAfter;
   private String highWriteDate;
+  private String waiting = "";
 
   RunTally(RunCheckpoint from) {
     this.startedAtMillis = from.startedAtMillis();
@@ -115,13 +116,27 @@ final class RunTally {
     return attempted() == 0 ? 0 : (double) failed / attempted();
   }
 
+  /** What the run waits for (an unavailable target), shown with its counters; empty for none. */
+  void waitingFor(String what) {
+    waiting = what;
+  }
+
   /** One line for the Web UI's "current details". */
   String describe() {
-    return "page " + pages + ": " + sent + " sent, " + failed + " failed, " + skipped + " skipped";
+    return "page "
+        + pages
+        + ": "
+        + sent
+        + " sent, "
+        + failed
+        + " failed, "
+        + skipped
+        + " skipped"
+        + (waiting.isEmpty() ? "" : "; " + waiting);
   }
 
   SyncProgress progress() {
-    return new SyncProgress(pages, sent, failed, skipped, afterId);
+    return new SyncProgress(pages, sent, failed, skipped, afterId, waiting);
   }
 
   RunCheckpoint checkpoint() {

@@ -14,6 +14,8 @@ import java.util.List;
  *     none
  * @param previews a dry run's requests, as they would have been sent
  * @param unfinished requests whose first attempt did not succeed, left to the workflow's retries
+ * @param outage the target's circuit was open when the slice stopped (its requests then went back
+ *     unfinished, not charged an attempt); null when it was not
  */
 public record SliceResult(
     int pages,
@@ -25,7 +27,8 @@ public record SliceResult(
     boolean last,
     String highWriteDate,
     List<RequestPreview> previews,
-    List<UnfinishedRequest> unfinished) {
+    List<UnfinishedRequest> unfinished,
+    TargetOutage outage) {
 
   /**
    * Record data (JSON characters) a slice's unfinished requests may carry in its result, far below
@@ -45,6 +48,6 @@ public record SliceResult(
 
   /** A slice that has not sent anything yet, starting after {@code afterId}. */
   public static SliceResult startingAfter(long afterId) {
-    return new SliceResult(0, 0, 0, List.of(), 0, afterId, false, "", List.of(), List.of());
+    return new SliceResult(0, 0, 0, List.of(), 0, afterId, false, "", List.of(), List.of(), null);
   }
 }

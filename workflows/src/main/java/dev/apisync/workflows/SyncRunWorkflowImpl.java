@@ -13,9 +13,7 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -35,53 +33,72 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
    */
   static final long SLICE_BUDGET_MILLIS = 2_000;
 
-  private static final RetryOptions SOURCE_RETRY =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setMaximumInterval(Duration.ofSeconds(30))
-          .setMaximumAttempts(10)
-          .setDoNotRetry(FailureTypes.nonRetryable())
-          .build();
+  /** The shortest wait before probing a target whose circuit is open (clocks may differ). */
+  private static final long MIN_PROBE_WAIT_MILLIS = 1_000;
 
-  private static final ActivityOptions SOURCE_OPTIONS =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(SOURCE_RETRY)
-          .build();
+  /**
+   * Reading the source and writing apisync's own database: an unreachable database is waited for
+   * with capped backoff, for as long as the config's maxOutage ({@link OutageSettings#DEFAULTS}
+   * until the config is loaded), not for a number of attempts.
+   */
+  private static RetryOptions outageRetry() {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(Duration.ofSeconds(1))
+        .setMaximumInterval(Duration.ofSeconds(30))
+        .setMaximumAttempts(0)
+        .setDoNotRetry(FailureTypes.nonRetryable())
+        .build();
+  }
 
   /**
    * A slice heartbeats as its pages complete: a killed worker's slice is retried within the
    * heartbeat timeout and resumes after its last committed page.
    */
-  private static final ActivityOptions SLICE_OPTIONS =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(30))
-          .setHeartbeatTimeout(Duration.ofSeconds(20))
-          .setRetryOptions(SOURCE_RETRY)
-          .build();
+  private static ActivityOptions sliceOptions(Duration maxOutage) {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(30))
+        .setHeartbeatTimeout(Duration.ofSeconds(20))
+        .setScheduleToCloseTimeout(maxOutage)
+        .setRetryOptions(outageRetry())
+        .build();
+  }
+
+  /**
+   * Mapping a page again and running its request script: a page of Python may take the config's
+   * script timeout per record, so the attempt gets that (at least 2 minutes, at most 30).
+   */
+  private static ActivityOptions pythonOptions(ConfigSnapshot config) {
+    long perRecord = config.scriptTimeoutSeconds() > 0 ? config.scriptTimeoutSeconds() : 10;
+    long seconds = Math.clamp(perRecord * config.pageSize() + 60, 120, 30 * 60);
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(seconds))
+        .setScheduleToCloseTimeout(config.outage().maxOutage())
+        .setRetryOptions(outageRetry())
+        .build();
+  }
 
   /**
    * Reading the config and recording the run are short, idempotent writes to apisync's own
    * database: local activities, run by the worker inside its workflow task, save each a round trip
    * through the server.
    */
-  private static final LocalActivityOptions LOCAL_OPTIONS =
-      LocalActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(SOURCE_RETRY)
-          .build();
+  private static LocalActivityOptions localOptions(Duration maxOutage) {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setScheduleToCloseTimeout(maxOutage)
+        .setRetryOptions(outageRetry())
+        .build();
+  }
 
   private final ConfigActivities configs =
-      Workflow.newLocalActivityStub(ConfigActivities.class, LOCAL_OPTIONS);
-  private final SliceActivities slices =
-      Workflow.newActivityStub(SliceActivities.class, SLICE_OPTIONS);
-  private final MappingActivities mapping =
-      Workflow.newActivityStub(MappingActivities.class, SOURCE_OPTIONS);
-  private final ScriptActivities scripts =
-      Workflow.newActivityStub(ScriptActivities.class, SOURCE_OPTIONS);
-
-  private final RunRecordActivities runs =
-      Workflow.newLocalActivityStub(RunRecordActivities.class, LOCAL_OPTIONS);
+      Workflow.newLocalActivityStub(
+          ConfigActivities.class, localOptions(OutageSettings.DEFAULTS.maxOutage()));
+  private RunRecordActivities runs =
+      Workflow.newLocalActivityStub(
+          RunRecordActivities.class, localOptions(OutageSettings.DEFAULTS.maxOutage()));
+  private SliceActivities slices;
+  private MappingActivities mapping;
+  private ScriptActivities scripts;
 
   private RunTally tally = new RunTally(RunCheckpoint.FRESH);
   private boolean started;
@@ -130,6 +147,7 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
 
   private SyncRunResult sendPages(SyncRunInput input, BooleanSupplier cancelRequested) {
     ConfigSnapshot config = configs.loadSnapshot(input.configId());
+    useOutageLimit(config);
     if (input.checkpoint().isFresh()) {
       // The config's incremental setting and watermark as the run starts hold for all its
       // executions (continue-as-new carries them), whatever is edited meanwhile.
@@ -164,22 +182,7 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
       tally.sliceDone(slice);
       previews.addAll(slice.previews());
       if (!slice.unfinished().isEmpty()) {
-        List<RecordFailure> failures = new ArrayList<>();
-        Set<Long> settled = new HashSet<>();
-        for (RequestOutcome outcome : sender.finish(slice.unfinished())) {
-          tally.add(outcome);
-          failures.addAll(outcome.failures());
-          settled.addAll(outcome.sent());
-          outcome.failures().forEach(failure -> settled.add(failure.recordId()));
-        }
-        // A cancel can leave requests unretried: the recorded cursor goes back before them, so a
-        // run retried from it sends them rather than skipping them.
-        slice.unfinished().stream()
-            .flatMap(request -> request.recordIds().stream())
-            .filter(id -> !settled.contains(id))
-            .min(Long::compare)
-            .ifPresent(tally::rewindBefore);
-        runs.pageRecorded(new RunPage(workflowId(), tally.progress(), failures));
+        finishUnfinished(config, sender, slice, cancelRequested);
       }
       Workflow.setCurrentDetails(tally.describe());
       if (slice.last()) {
@@ -200,6 +203,88 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
           FailureTypes.FAILURE_RATIO_EXCEEDED);
     }
     return tally.result(input.dryRun(), previews);
+  }
+
+  /** The activities of the run, waiting through a database outage as long as the config says. */
+  private void useOutageLimit(ConfigSnapshot config) {
+    Duration maxOutage = config.outage().maxOutage();
+    runs = Workflow.newLocalActivityStub(RunRecordActivities.class, localOptions(maxOutage));
+    slices = Workflow.newActivityStub(SliceActivities.class, sliceOptions(maxOutage));
+    mapping = Workflow.newActivityStub(MappingActivities.class, pythonOptions(config));
+    scripts = Workflow.newActivityStub(ScriptActivities.class, pythonOptions(config));
+  }
+
+  /**
+   * Retries a slice's unfinished requests. While the target's circuit is open the run waits on a
+   * durable timer until the circuit's next probe, then sends the first request alone: it is the
+   * probe (the delivery activity decides whether it may go). Past the config's maxOutage the run
+   * fails. Requests a cancel or the failure leaves unsent move the recorded cursor back before
+   * them, so a run retried from it sends them rather than skipping them.
+   */
+  private void finishUnfinished(
+      ConfigSnapshot config,
+      PageSender sender,
+      SliceResult slice,
+      BooleanSupplier cancelRequested) {
+    List<UnfinishedRequest> pending = slice.unfinished();
+    TargetOutage outage = slice.outage();
+    List<RecordFailure> failures = new ArrayList<>();
+    try {
+      while (!pending.isEmpty() && !cancelRequested.getAsBoolean()) {
+        int batch = pending.size();
+        if (outage != null) {
+          if (!awaitProbe(config, outage, cancelRequested)) {
+            break;
+          }
+          batch = 1;
+        }
+        PageSender.Finished finished = sender.finish(pending.subList(0, batch));
+        for (RequestOutcome outcome : finished.outcomes()) {
+          tally.add(outcome);
+          failures.addAll(outcome.failures());
+        }
+        List<UnfinishedRequest> next = new ArrayList<>(finished.waiting());
+        next.addAll(pending.subList(batch, pending.size()));
+        pending = next;
+        outage = finished.outage();
+      }
+    } finally {
+      pending.stream()
+          .flatMap(request -> request.recordIds().stream())
+          .min(Long::compare)
+          .ifPresent(tally::rewindBefore);
+      tally.waitingFor("");
+      runs.pageRecorded(new RunPage(workflowId(), tally.progress(), failures));
+    }
+  }
+
+  /**
+   * Waits for the outage's next probe, showing it in the progress and the current details.
+   *
+   * @return false when a cancel came meanwhile
+   * @throws ApplicationFailure when the target has been unavailable longer than the config's
+   *     maxOutage
+   */
+  private boolean awaitProbe(
+      ConfigSnapshot config, TargetOutage outage, BooleanSupplier cancelRequested) {
+    long now = Workflow.currentTimeMillis();
+    long maxOutage = config.outage().maxOutage().toMillis();
+    if (now - outage.sinceMillis() >= maxOutage) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          outage.describe()
+              + ": longer than the config's maxOutageMinutes ("
+              + config.outage().maxOutageMinutes()
+              + "); retry the run to resume at its cursor",
+          FailureTypes.TARGET_UNAVAILABLE);
+    }
+    tally.waitingFor(outage.describe());
+    Workflow.setCurrentDetails(tally.describe());
+    long untilProbe = Math.max(MIN_PROBE_WAIT_MILLIS, outage.nextProbeMillis() - now);
+    long untilGivingUp = outage.sinceMillis() + maxOutage - now;
+    Workflow.await(
+        Duration.ofMillis(Math.min(untilProbe, Math.max(MIN_PROBE_WAIT_MILLIS, untilGivingUp))),
+        cancelRequested::getAsBoolean);
+    return !cancelRequested.getAsBoolean();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.apisync.activities.config;
 
 import dev.apisync.workflows.ConfigSnapshot;
+import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.WriteDates;
 import java.sql.ResultSet;
@@ -43,7 +44,8 @@ public class ConfigStore implements CredentialsLookup {
       page_size, record_limit, request_script, retry_max_attempts, retry_initial_interval_ms,
       retry_backoff_coefficient, retry_max_interval_ms, rate_limit, max_failure_ratio, concurrency,
       enabled, language, script_timeout_seconds, company_id, company_records_only, incremental,
-      watermark, created_at, updated_at""";
+      circuit_threshold, circuit_window_seconds, max_outage_minutes, watermark, created_at,
+      updated_at""";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -75,13 +77,15 @@ public class ConfigStore implements CredentialsLookup {
                             retry_initial_interval_ms, retry_backoff_coefficient,
                             retry_max_interval_ms, rate_limit, max_failure_ratio, concurrency,
                             enabled, language, script_timeout_seconds, company_id,
-                            company_records_only, incremental)
+                            company_records_only, incremental, circuit_threshold,
+                            circuit_window_seconds, max_outage_minutes)
                           VALUES (:name, :model, :filterDomain, :requestUrl, :httpMethod,
                             :connectTimeout, :readTimeout, :authType, :authLogin, :authSecret,
                             :authHeaderName, :paginated, :pageSize, :limit, :requestScript,
                             :retryMaxAttempts, :retryInitialMs, :retryBackoff, :retryMaxMs,
                             :rateLimit, :maxFailureRatio, :concurrency, :enabled, :language,
-                            :scriptTimeout, :companyId, :companyRecordsOnly, :incremental)
+                            :scriptTimeout, :companyId, :companyRecordsOnly, :incremental,
+                            :circuitThreshold, :circuitWindow, :maxOutage)
                           RETURNING id"""),
                       config)
                   .query(Long.class)
@@ -130,6 +134,8 @@ public class ConfigStore implements CredentialsLookup {
                         concurrency = :concurrency, enabled = :enabled, language = :language,
                         script_timeout_seconds = :scriptTimeout, company_id = :companyId,
                         company_records_only = :companyRecordsOnly, incremental = :incremental,
+                        circuit_threshold = :circuitThreshold,
+                        circuit_window_seconds = :circuitWindow, max_outage_minutes = :maxOutage,
                         updated_at = now()
                       WHERE id = :id"""),
                   merged)
@@ -312,7 +318,10 @@ public class ConfigStore implements CredentialsLookup {
         .param("scriptTimeout", config.scriptTimeout())
         .param("companyId", config.companyId(), Types.BIGINT)
         .param("companyRecordsOnly", config.companyRecordsOnly())
-        .param("incremental", config.incremental());
+        .param("incremental", config.incremental())
+        .param("circuitThreshold", config.outage().circuitThreshold())
+        .param("circuitWindow", config.outage().circuitWindowSeconds())
+        .param("maxOutage", config.outage().maxOutageMinutes());
   }
 
   private void insertChildren(long id, SyncConfig config) {
@@ -429,6 +438,11 @@ public class ConfigStore implements CredentialsLookup {
                       .companyId(rs.getObject("company_id", Long.class))
                       .companyRecordsOnly(rs.getBoolean("company_records_only"))
                       .incremental(rs.getBoolean("incremental"))
+                      .outage(
+                          new OutageSettings(
+                              rs.getInt("circuit_threshold"),
+                              rs.getInt("circuit_window_seconds"),
+                              rs.getInt("max_outage_minutes")))
                       .build();
               LocalDateTime watermark = rs.getObject("watermark", LocalDateTime.class);
               return new StoredConfig(

@@ -9,6 +9,7 @@ import dev.apisync.activities.source.ModelInfo;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.source.SourceException;
 import dev.apisync.workflows.HttpMethod;
+import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.UrlRedaction;
 import dev.apisync.workflows.ValueType;
@@ -742,6 +743,10 @@ public class ConfigValidator {
             "must be greater than 0 and at most 1 (leave it out for runs that never fail for it)");
       }
       range("concurrency", config.concurrency(), 1, 64, "");
+      OutageSettings outage = config.outage();
+      range("outage.circuitThreshold", outage.circuitThreshold(), 1, 1000, "");
+      range("outage.circuitWindowSeconds", outage.circuitWindowSeconds(), 1, 86_400, " seconds");
+      range("outage.maxOutageMinutes", outage.maxOutageMinutes(), 1, 43_200, " minutes");
     }
 
     void scripts() {

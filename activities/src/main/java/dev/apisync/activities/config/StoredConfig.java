@@ -49,7 +49,8 @@ public record StoredConfig(
         config.companyId() == null ? 0 : config.companyId(),
         config.companyRecordsOnly(),
         config.incremental(),
-        watermark);
+        watermark,
+        config.outage());
   }
 
   private IllegalStateException invalidStored(String field) {

@@ -1,6 +1,7 @@
 package dev.apisync.activities.config;
 
 import dev.apisync.workflows.HttpMethod;
+import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.UrlRedaction;
 import dev.apisync.workflows.ValueType;
@@ -36,6 +37,8 @@ import java.util.regex.Pattern;
  *     as Odoo's multi-company record rules show them to a user of that company; default off
  * @param incremental runs send only records whose {@code write_date} is after the config's
  *     watermark (see {@link Watermarks})
+ * @param outage the failures in a row that open the target's circuit, and how long a run waits
+ *     through an outage; {@link OutageSettings#DEFAULTS} unless set
  */
 public record SyncConfig(
     String name,
@@ -61,7 +64,8 @@ public record SyncConfig(
     int scriptTimeout,
     Long companyId,
     boolean companyRecordsOnly,
-    boolean incremental) {
+    boolean incremental,
+    OutageSettings outage) {
 
   public static final String DEFAULT_FILTER_DOMAIN = "[]";
   public static final int DEFAULT_CONNECT_TIMEOUT = 5;
@@ -364,6 +368,7 @@ public record SyncConfig(
     private Long companyId;
     private boolean companyRecordsOnly;
     private boolean incremental;
+    private OutageSettings outage = OutageSettings.DEFAULTS;
 
     private Builder() {}
 
@@ -392,6 +397,7 @@ public record SyncConfig(
       companyId = config.companyId;
       companyRecordsOnly = config.companyRecordsOnly;
       incremental = config.incremental;
+      outage = config.outage;
     }
 
     public Builder name(String name) {
@@ -529,6 +535,12 @@ public record SyncConfig(
       return this;
     }
 
+    /** Circuit threshold, window and maxOutage; {@link OutageSettings#DEFAULTS} unless set. */
+    public Builder outage(OutageSettings outage) {
+      this.outage = outage;
+      return this;
+    }
+
     public SyncConfig build() {
       return new SyncConfig(
           name,
@@ -554,7 +566,8 @@ public record SyncConfig(
           scriptTimeout,
           companyId,
           companyRecordsOnly,
-          incremental);
+          incremental,
+          outage);
     }
   }
 }

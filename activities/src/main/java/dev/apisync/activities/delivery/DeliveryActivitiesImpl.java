@@ -12,6 +12,7 @@ import dev.apisync.workflows.DeliveryResult;
 import dev.apisync.workflows.FailureTypes;
 import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.RequestPreview;
+import dev.apisync.workflows.TargetOutage;
 import dev.apisync.workflows.UrlRedaction;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -35,10 +36,18 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryActivitiesImpl.class);
 
+  /**
+   * The longest an attempt waits for its request-log row: well inside the margin the workflow gives
+   * each attempt beyond its HTTP timeouts, so a slow store never times a delivered request out into
+   * a retry.
+   */
+  static final Duration LOG_WAIT = Duration.ofSeconds(2);
+
   private final CredentialsLookup credentialsLookup;
   private final TargetClients clients;
   private final RequestLog requestLog;
   private final TargetRateLimiter rateLimiter;
+  private final TargetCircuit circuit;
   private final int responseLogBytes;
   private final Clock clock;
   private final OutboundRequestFactory requests = new OutboundRequestFactory();
@@ -52,8 +61,16 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       TargetClients clients,
       RequestLog requestLog,
       TargetRateLimiter rateLimiter,
+      TargetCircuit circuit,
       int responseLogBytes) {
-    this(credentialsLookup, clients, requestLog, rateLimiter, responseLogBytes, Clock.systemUTC());
+    this(
+        credentialsLookup,
+        clients,
+        requestLog,
+        rateLimiter,
+        circuit,
+        responseLogBytes,
+        Clock.systemUTC());
   }
 
   /** Tests fix the clock that HTTP-date {@code Retry-After} values are measured against. */
@@ -62,6 +79,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       TargetClients clients,
       RequestLog requestLog,
       TargetRateLimiter rateLimiter,
+      TargetCircuit circuit,
       int responseLogBytes,
       Clock clock) {
     if (responseLogBytes < 0) {
@@ -71,6 +89,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     this.clients = clients;
     this.requestLog = requestLog;
     this.rateLimiter = rateLimiter;
+    this.circuit = circuit;
     this.responseLogBytes = responseLogBytes;
     this.clock = clock;
   }
@@ -82,7 +101,9 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
    *     retryable {@link FailureTypes#RATE_LIMITED}; non-retryable {@link
    *     FailureTypes#PERMANENT_HTTP} with the status as first detail and the attempt as second. A
    *     target the egress policy refuses is no failure of the activity: its records fail (status 0)
-   *     with the reason, since no retry can change it.
+   *     with the reason, since no retry can change it. Non-retryable {@link
+   *     FailureTypes#TARGET_UNAVAILABLE} when the target's circuit is open, with the outage and the
+   *     attempts made before this one as details: this attempt is not charged.
    */
   @Override
   public DeliveryResult deliver(DeliveryRequest request) {
@@ -90,7 +111,12 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     AttemptContext context =
         AttemptContext.current(clock.instant(), requestTime(config), request.priorAttempts());
     Attempted attempted = attempt(request, credentialsFor(config), context);
-    attempted.logEntry().ifPresent(requestLog::record);
+    attempted.logEntry().ifPresent(entry -> requestLog.recordWithin(entry, LOG_WAIT));
+    if (attempted.outage().isPresent()) {
+      TargetOutage outage = attempted.outage().get();
+      throw ApplicationFailure.newNonRetryableFailure(
+          outage.describe(), FailureTypes.TARGET_UNAVAILABLE, outage, context.attempt() - 1);
+    }
     if (attempted.failure().isPresent()) {
       throw attempted.failure().get();
     }
@@ -134,6 +160,11 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     } catch (UnsendableRequestException e) {
       return Attempted.of(allFailed(request.recordIds(), e.getMessage(), 0), null);
     }
+    String origin = TargetRateLimiter.origin(outbound.url());
+    TargetCircuit.Permit permit = circuit.permit(origin);
+    if (!permit.mayGo()) {
+      return Attempted.unavailable(unavailable(permit.outage()), null, permit.outage());
+    }
     try {
       awaitSlot(config, outbound, context);
     } catch (ApplicationFailure rateLimited) {
@@ -168,9 +199,14 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
           durationMs,
           outbound.recordIds().size());
       String message = outbound.method() + " " + shownUrl + " got no response: " + e;
-      return Attempted.failed(
-          ApplicationFailure.newFailureWithCause(message, e.getClass().getSimpleName(), e),
-          attempt.noResponse(durationMs, message));
+      return outageOr(
+          Attempted.failed(
+              ApplicationFailure.newFailureWithCause(message, e.getClass().getSimpleName(), e),
+              attempt.noResponse(durationMs, message)),
+          origin,
+          config,
+          permit,
+          message);
     }
     long durationMs = millisSince(started);
     log.atLevel(response.statusClass() == StatusClass.SUCCESS ? Level.DEBUG : Level.INFO)
@@ -183,6 +219,17 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
             durationMs,
             outbound.recordIds().size());
     RequestLogEntry entry = attempt.answered(durationMs, response);
+    if (response.status() >= 500) {
+      return outageOr(
+          Attempted.failed(retryable(config, response), entry),
+          origin,
+          config,
+          permit,
+          response.failureReason());
+    }
+    if (response.statusClass() != StatusClass.RETRYABLE) {
+      circuit.succeeded(origin);
+    }
     return switch (response.statusClass()) {
       case SUCCESS ->
           Attempted.of(
@@ -190,6 +237,29 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       case RETRYABLE -> Attempted.failed(retryable(config, response), entry);
       case PERMANENT -> Attempted.failed(permanent(response, context.attempt()), entry);
     };
+  }
+
+  /**
+   * Counts a failure against the target's circuit: the attempt as it is, or, when the circuit is
+   * open now, the same attempt marked with the outage (so it is not charged).
+   */
+  private Attempted outageOr(
+      Attempted failed,
+      String origin,
+      ConfigSnapshot config,
+      TargetCircuit.Permit permit,
+      String error) {
+    return circuit
+        .failed(origin, config.outage(), error, permit.probe())
+        .map(
+            outage ->
+                Attempted.unavailable(unavailable(outage), failed.logEntry().orElse(null), outage))
+        .orElse(failed);
+  }
+
+  private static ApplicationFailure unavailable(TargetOutage outage) {
+    return ApplicationFailure.newNonRetryableFailure(
+        outage.describe(), FailureTypes.TARGET_UNAVAILABLE, outage);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +15,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -46,6 +55,19 @@ public class RequestLog {
         :method, :url, CAST(:requestHeaders AS jsonb), :requestBody, :responseStatus,
         CAST(:responseHeaders AS jsonb), :responseBody, :durationMs, :outcome, :error)""";
 
+  /**
+   * Finishes rows the store was too slow to take while their writer waited ({@link #recordWithin});
+   * shared by every request log of the JVM, daemon threads.
+   */
+  private static final ExecutorService BEHIND =
+      new ThreadPoolExecutor(
+          0,
+          4,
+          30,
+          TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(1_000),
+          Thread.ofPlatform().name("request-log-behind-", 0).daemon().factory());
+
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate batch;
 
@@ -70,6 +92,42 @@ public class RequestLog {
           entry.recordIds(),
           entry.outcome(),
           e.toString());
+    }
+  }
+
+  /**
+   * As {@link #record}, waiting at most {@code wait}: when the store is slow the row is finished in
+   * the background, so that a delivered request is never held past its attempt's timeout (which
+   * would retry it, and send it again).
+   */
+  public void recordWithin(RequestLogEntry entry, Duration wait) {
+    Future<?> write;
+    try {
+      write = BEHIND.submit(() -> record(entry));
+    } catch (RejectedExecutionException busy) {
+      log.warn(
+          "request log: cannot record {} {} (config {}, records {}): a thousand rows already wait"
+              + " for the store",
+          entry.method(),
+          entry.url(),
+          entry.configId(),
+          entry.recordIds());
+      return;
+    }
+    try {
+      write.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException slow) {
+      log.warn(
+          "request log: the store is slow; the row of {} {} (config {}, records {}) is written in"
+              + " the background",
+          entry.method(),
+          entry.url(),
+          entry.configId(),
+          entry.recordIds());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException cannotHappen) {
+      // record() never throws
     }
   }
 

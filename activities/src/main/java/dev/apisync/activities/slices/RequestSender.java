@@ -41,6 +41,7 @@ final class RequestSender {
   private final AtomicInteger previewsLeft;
   private final String workflowId;
   private final String runId;
+  private volatile boolean targetUnavailable;
 
   RequestSender(
       ConfigSnapshot config,
@@ -80,6 +81,15 @@ final class RequestSender {
           ? SentRequest.sent(result.sent(), attempted.logEntry())
           : SentRequest.failed(result.failures(), attempted.logEntry());
     }
+    if (attempted.outage().isPresent()) {
+      // The target's circuit is open: the workflow waits for it; the records are not charged.
+      targetUnavailable = true;
+      return SentRequest.waiting(
+          UnfinishedRequest.carrying(
+              records, config.paginated(), request.scriptedBody(), 0, false, 0),
+          attempted.logEntry(),
+          attempted.outage().get());
+    }
     ApplicationFailure failure = attempted.failure().orElseThrow();
     // A rate limit that kept the request back sent nothing and logged nothing.
     int attempts = attempted.logEntry().isPresent() ? 1 : 0;
@@ -116,6 +126,11 @@ final class RequestSender {
             false,
             retryDelayMillis(failure)),
         attempted.logEntry());
+  }
+
+  /** Whether a request found the target's circuit open: the slice then takes no further page. */
+  boolean targetUnavailable() {
+    return targetUnavailable;
   }
 
   /** The first requests of a dry run are shown; the rest only counted as sent. */

@@ -54,6 +54,15 @@ public class SliceLedger {
         .map(SliceLedger::parse);
   }
 
+  /** Whether the slice's committed state already counts {@code pages} pages. */
+  public boolean committed(String sliceKey, int pages) {
+    return jdbc.sql("SELECT (state->>'pages')::int >= ? FROM slice_checkpoint WHERE slice_key = ?")
+        .params(pages, sliceKey)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
   /**
    * Commits answered pages, in order, in one transaction: their request-log rows and failed
    * records, the run's counters and the slice's state as of the last of them.

@@ -1,6 +1,7 @@
 package dev.apisync.activities.slices;
 
 import dev.apisync.activities.requestlog.RequestLogEntry;
+import dev.apisync.workflows.DeliveryRequest;
 import dev.apisync.workflows.MappedPage;
 import dev.apisync.workflows.MappedRecord;
 import dev.apisync.workflows.PageQuery;
@@ -100,7 +101,11 @@ final class SliceRun {
                   && (request.recordBudget() == 0 || taken < request.recordBudget());
         }
         boolean outOfTime = submitted > 0 && System.nanoTime() >= deadline;
-        if (ahead.isEmpty() || outOfTime || canceled.getAsBoolean() || state.hasUnfinished()) {
+        if (ahead.isEmpty()
+            || outOfTime
+            || canceled.getAsBoolean()
+            || state.hasUnfinished()
+            || sender.targetUnavailable()) {
           break; // pages read ahead and not sent stay after the cursor, for the next slice
         }
         PageRead next = ahead.pollFirst();
@@ -236,15 +241,31 @@ final class SliceRun {
     return request.config().paginated() ? Math.max(1, request.config().concurrency()) : 1;
   }
 
-  /** One request per record, or the page's records as one (paginated). */
+  /**
+   * One request per record, or the page's records as one (paginated), cut into several when their
+   * mapped JSON exceeds {@link DeliveryRequest#MAX_RECORD_BYTES}.
+   */
   private List<List<MappedRecord>> requestRecords(List<MappedRecord> records) {
     if (records.isEmpty()) {
       return List.of();
     }
-    if (request.config().paginated()) {
-      return List.of(records);
+    if (!request.config().paginated()) {
+      return records.stream().map(List::of).toList();
     }
-    return records.stream().map(List::of).toList();
+    List<List<MappedRecord>> requests = new ArrayList<>();
+    int from = 0;
+    long bytes = 0;
+    for (int i = 0; i < records.size(); i++) {
+      long size = records.get(i).json().length();
+      if (i > from && bytes + size > DeliveryRequest.MAX_RECORD_BYTES) {
+        requests.add(records.subList(from, i));
+        from = i;
+        bytes = 0;
+      }
+      bytes += size;
+    }
+    requests.add(records.subList(from, records.size()));
+    return requests;
   }
 
   /** Commits the leading pages whose requests are all answered; with {@code all}, waits for all. */

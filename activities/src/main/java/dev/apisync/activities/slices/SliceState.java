@@ -5,6 +5,7 @@ import dev.apisync.workflows.RecordPage;
 import dev.apisync.workflows.RequestPreview;
 import dev.apisync.workflows.SliceResult;
 import dev.apisync.workflows.SyncProgress;
+import dev.apisync.workflows.TargetOutage;
 import dev.apisync.workflows.UnfinishedRequest;
 import dev.apisync.workflows.WriteDates;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ final class SliceState {
   private String highWriteDate;
   private final List<RequestPreview> previews;
   private final List<UnfinishedRequest> unfinished;
+  private TargetOutage outage;
 
   SliceState(SliceResult from) {
     pages = from.pages();
@@ -37,6 +39,7 @@ final class SliceState {
     highWriteDate = from.highWriteDate();
     previews = new ArrayList<>(from.previews());
     unfinished = new ArrayList<>(from.unfinished());
+    outage = from.outage();
   }
 
   /** Adds a page whose requests were all answered (or were not sent because of a cancel). */
@@ -56,6 +59,7 @@ final class SliceState {
       sent += request.sent().size();
       request.preview().ifPresent(previews::add);
       request.unfinished().ifPresent(this::addUnfinished);
+      request.outage().ifPresent(open -> outage = open);
     }
     if (unfinished.isEmpty()) {
       settledAfterId = afterId;
@@ -107,6 +111,16 @@ final class SliceState {
 
   SliceResult result() {
     return new SliceResult(
-        pages, sent, failed, failures, skipped, afterId, last, highWriteDate, previews, unfinished);
+        pages,
+        sent,
+        failed,
+        failures,
+        skipped,
+        afterId,
+        last,
+        highWriteDate,
+        previews,
+        unfinished,
+        outage);
   }
 }

@@ -142,6 +142,7 @@ class DeliveryEgressTest {
             clients,
             requestLog,
             new TargetRateLimiter(DATABASE),
+            TestTargets.circuit(DATABASE),
             LoggedText.DEFAULT_RESPONSE_BYTES);
     return delivery.deliver(single(config(url, HttpMethod.POST), 7, "{\"id\":7}"));
   }

@@ -15,6 +15,7 @@ import dev.apisync.activities.config.AuthSettings;
 import dev.apisync.activities.config.CredentialsLookup;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.requestlog.AttemptOutcome;
+import dev.apisync.activities.requestlog.LoggedRequest;
 import dev.apisync.activities.requestlog.LoggedText;
 import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.requestlog.RequestLogEntry;
@@ -23,6 +24,7 @@ import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryActivities;
+import dev.apisync.workflows.DeliveryResult;
 import dev.apisync.workflows.FailureTypes;
 import dev.apisync.workflows.HttpMethod;
 import io.temporal.activity.ActivityOptions;
@@ -31,8 +33,11 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import mockwebserver3.MockResponse;
@@ -46,6 +51,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /** Every HTTP attempt leaves one request-log row, secrets redacted (SPEC §7). */
 class DeliveryRequestLogTest {
@@ -203,7 +209,12 @@ class DeliveryRequestLogTest {
     server.enqueue(new MockResponse.Builder().code(200).body("0123456789").build());
     var delivery =
         new DeliveryActivitiesImpl(
-            noAuth(), clients, new RequestLog(DATABASE), new TargetRateLimiter(DATABASE), 4);
+            noAuth(),
+            clients,
+            new RequestLog(DATABASE),
+            new TargetRateLimiter(DATABASE),
+            TestTargets.circuit(DATABASE),
+            4);
 
     delivery.deliver(single(post(), 7, "{}"));
 
@@ -228,6 +239,55 @@ class DeliveryRequestLogTest {
   }
 
   @Test
+  void aSlowRequestLogDoesNotHoldTheDeliveryAndItsRowArrivesLater() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).build());
+    CountDownLatch storeSlow = new CountDownLatch(1);
+    DataSource slowStore =
+        new DelegatingDataSource(DATABASE) {
+          @Override
+          public Connection getConnection() throws SQLException {
+            try {
+              storeSlow.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return super.getConnection();
+          }
+        };
+    var delivery =
+        new DeliveryActivitiesImpl(
+            noAuth(),
+            clients,
+            new RequestLog(slowStore),
+            new TargetRateLimiter(DATABASE),
+            TestTargets.circuit(DATABASE),
+            LoggedText.DEFAULT_RESPONSE_BYTES);
+    long started = System.nanoTime();
+
+    DeliveryResult result = delivery.deliver(single(post(), 7, RECORD));
+
+    // Answered well inside the 10 s margin an attempt has beyond its HTTP timeouts.
+    assertThat(result.sent()).containsExactly(7L);
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isLessThan(DeliveryActivitiesImpl.LOG_WAIT.plusSeconds(2));
+    assertThat(requestLog.find(RequestLogFilter.all()).rows()).isEmpty();
+    storeSlow.countDown();
+    assertThat(awaitRows(Duration.ofSeconds(10))).hasSize(1);
+  }
+
+  /** The request log's rows, once there are any (written in the background), or after timeout. */
+  private List<LoggedRequest> awaitRows(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<LoggedRequest> rows = requestLog.find(RequestLogFilter.all()).rows();
+      if (!rows.isEmpty() || System.nanoTime() > deadline) {
+        return rows;
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+  }
+
+  @Test
   void requestLogThatCannotBeWrittenDoesNotFailTheDelivery() {
     server.enqueue(new MockResponse.Builder().code(200).build());
     DataSource withoutTables = TestPostgres.freshDatabase("delivery_no_log");
@@ -237,6 +297,7 @@ class DeliveryRequestLogTest {
             clients,
             new RequestLog(withoutTables),
             new TargetRateLimiter(withoutTables),
+            TestTargets.circuit(withoutTables),
             LoggedText.DEFAULT_RESPONSE_BYTES);
     Logger logger = (Logger) LoggerFactory.getLogger(RequestLog.class);
     ListAppender<ILoggingEvent> lines = new ListAppender<>();
@@ -297,6 +358,7 @@ class DeliveryRequestLogTest {
         clients,
         requestLog,
         new TargetRateLimiter(DATABASE),
+        TestTargets.circuit(DATABASE),
         LoggedText.DEFAULT_RESPONSE_BYTES);
   }
 

@@ -164,6 +164,7 @@ class DeliveryResponseTest {
             clients,
             new RequestLog(TestTargets.apisyncDatabase()),
             new TargetRateLimiter(TestTargets.apisyncDatabase()),
+            TestTargets.circuit(TestTargets.apisyncDatabase()),
             LoggedText.DEFAULT_RESPONSE_BYTES,
             clock);
     server.enqueue(

@@ -39,6 +39,7 @@ class DeliveryScriptedBodyTest {
         clients,
         new RequestLog(TestTargets.apisyncDatabase()),
         new TargetRateLimiter(TestTargets.apisyncDatabase()),
+        TestTargets.circuit(TestTargets.apisyncDatabase()),
         LoggedText.DEFAULT_RESPONSE_BYTES);
   }
 

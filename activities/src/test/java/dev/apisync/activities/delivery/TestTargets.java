@@ -13,6 +13,7 @@ import dev.apisync.workflows.DeliveryRequest;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.MappedRecord;
 import dev.apisync.workflows.RetrySettings;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -36,6 +37,11 @@ final class TestTargets {
     return apisync;
   }
 
+  /** A target circuit on {@code database}, probing as the worker does by default. */
+  static TargetCircuit circuit(DataSource database) {
+    return new TargetCircuit(database, Duration.ofSeconds(5), Duration.ofSeconds(60));
+  }
+
   /** Delivery with the request log and rate limiter on the shared database. */
   static DeliveryActivitiesImpl delivery(CredentialsLookup lookup, TargetClients clients) {
     return new DeliveryActivitiesImpl(
@@ -43,6 +49,7 @@ final class TestTargets {
         clients,
         new RequestLog(apisyncDatabase()),
         new TargetRateLimiter(apisyncDatabase()),
+        TestTargets.circuit(apisyncDatabase()),
         LoggedText.DEFAULT_RESPONSE_BYTES);
   }
 

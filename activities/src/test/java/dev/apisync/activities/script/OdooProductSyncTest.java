@@ -14,6 +14,7 @@ import dev.apisync.workflows.FieldLine;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.MappedPage;
 import dev.apisync.workflows.MappedRecord;
+import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.ValueType;
 import java.time.Clock;
@@ -77,7 +78,8 @@ class OdooProductSyncTest {
             2,
             false,
             false,
-            "");
+            "",
+            OutageSettings.DEFAULTS);
 
     MappedPage page = mapper.map(config, List.of(1L, 4L));
     List<String> bodies = page.records().stream().map(MappedRecord::json).toList();

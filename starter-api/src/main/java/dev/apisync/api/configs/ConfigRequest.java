@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.apisync.activities.config.FieldError;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.config.SyncConfig;
+import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
@@ -84,6 +85,7 @@ public record ConfigRequest(
                     + " run moves the watermark to the highest write_date it saw",
             defaultValue = "false")
         Boolean incremental,
+    OutageBody outage,
     @Schema(hidden = true) @JsonAnySetter Map<String, Object> unknownFields) {
 
   /** The config this body describes, with SPEC §2's defaults for what it omits. */
@@ -134,6 +136,9 @@ public record ConfigRequest(
     if (incremental != null) {
       builder.incremental(incremental);
     }
+    if (outage != null) {
+      builder.outage(outage.toSettings());
+    }
     return builder.build();
   }
 
@@ -157,6 +162,9 @@ public record ConfigRequest(
       } else {
         unknown("lines[" + i + "].", lines.get(i).unknownFields(), errors);
       }
+    }
+    if (outage != null) {
+      unknown("outage.", outage.unknownFields(), errors);
     }
     if (retry != null) {
       unknown("retry.", retry.unknownFields(), errors);
@@ -263,6 +271,37 @@ public record ConfigRequest(
 
     private static long millis(double seconds) {
       return Math.round(seconds * 1000);
+    }
+  }
+
+  /** How runs live through an outage of the target; omitted fields keep their defaults. */
+  @Schema(name = "Outage")
+  public record OutageBody(
+      @Schema(
+              description =
+                  "Failed requests in a row (no connection, or a 5xx) that open the target's"
+                      + " circuit: runs then stop sending and probe it with one request, charging"
+                      + " no attempts; 1–1000",
+              defaultValue = "5")
+          Integer circuitThreshold,
+      @Schema(
+              description = "Seconds within which those failures must fall, 1–86400",
+              defaultValue = "60")
+          Integer circuitWindowSeconds,
+      @Schema(
+              description =
+                  "Minutes a run waits for its target (or apisync's database) before it fails,"
+                      + " its cursor kept for a retry; 1–43200",
+              defaultValue = "1440")
+          Integer maxOutageMinutes,
+      @Schema(hidden = true) @JsonAnySetter Map<String, Object> unknownFields) {
+
+    OutageSettings toSettings() {
+      OutageSettings defaults = OutageSettings.DEFAULTS;
+      return new OutageSettings(
+          circuitThreshold == null ? defaults.circuitThreshold() : circuitThreshold,
+          circuitWindowSeconds == null ? defaults.circuitWindowSeconds() : circuitWindowSeconds,
+          maxOutageMinutes == null ? defaults.maxOutageMinutes() : maxOutageMinutes);
     }
   }
 }

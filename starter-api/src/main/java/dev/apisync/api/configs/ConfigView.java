@@ -6,6 +6,7 @@ import dev.apisync.activities.config.AuthType;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.config.StoredConfig;
 import dev.apisync.activities.config.SyncConfig;
+import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.UrlRedaction;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -44,6 +45,7 @@ public record ConfigView(
     Long companyId,
     boolean companyRecordsOnly,
     boolean incremental,
+    OutageSettings outage,
     @Schema(
             description =
                 "Incremental watermark: the highest write_date a completed run sent (ISO-8601"
@@ -86,6 +88,7 @@ public record ConfigView(
         config.companyId(),
         config.companyRecordsOnly(),
         config.incremental(),
+        config.outage(),
         stored.watermark().isEmpty() ? null : stored.watermark(),
         stored.createdAt(),
         stored.updatedAt());

@@ -305,6 +305,7 @@ public class RunService {
             || (raw.hasPendingWorkflowTask()
                 && raw.getPendingWorkflowTask().getState()
                     == PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_SCHEDULED);
+    String waiting = "";
     if (!waitingForAWorker) {
       try {
         SyncProgress live = stub.query("progress", SyncProgress.class);
@@ -313,6 +314,7 @@ public class RunService {
         if (recorded == null || recorded.pages() <= live.pages()) {
           return live;
         }
+        waiting = live.waiting();
       } catch (WorkflowQueryException | WorkflowServiceException noAnswer) {
         // fall through to what was recorded
       }
@@ -320,7 +322,7 @@ public class RunService {
     return recorded == null
         ? new SyncProgress(0, 0, 0, 0, 0)
         : new SyncProgress(
-            recorded.pages(), recorded.sent(), recorded.failed(), recorded.skipped(), 0);
+            recorded.pages(), recorded.sent(), recorded.failed(), recorded.skipped(), 0, waiting);
   }
 
   private RunView recordedView(RunRecord run) {
