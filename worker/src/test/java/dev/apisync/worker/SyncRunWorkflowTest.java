@@ -14,6 +14,7 @@ import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.runs.RunRecord;
 import dev.apisync.workflows.DeliveryRequest;
 import dev.apisync.workflows.RecordFailure;
+import dev.apisync.workflows.RunStatus;
 import dev.apisync.workflows.SliceResult;
 import dev.apisync.workflows.SyncProgress;
 import dev.apisync.workflows.SyncRunInput;
@@ -370,7 +371,7 @@ class SyncRunWorkflowTest {
 
     String workflowId = WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId();
     RunRecord run = RIG.runs.find(workflowId).orElseThrow();
-    assertThat(run.status()).isEqualTo("COMPLETED");
+    assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(run.configName()).isEqualTo("recorded");
     assertThat(run.trigger()).isEqualTo("MANUAL");
     assertThat(run.pages()).isEqualTo(4);
@@ -422,7 +423,7 @@ class SyncRunWorkflowTest {
         .hasCauseInstanceOf(CanceledFailure.class);
     String workflowId = stub.getExecution().getWorkflowId();
     RunRecord run = RIG.runs.find(workflowId).orElseThrow();
-    assertThat(run.status()).isEqualTo("CANCELED");
+    assertThat(run.status()).isEqualTo(RunStatus.CANCELED);
     assertThat(received.get()).isBetween(3, MATCHING.size() - 1);
     assertThat(run.sent()).isEqualTo(received.get());
     assertThat(
@@ -466,7 +467,7 @@ class SyncRunWorkflowTest {
     assertThatThrownBy(() -> stub.getResult(SyncRunResult.class))
         .hasCauseInstanceOf(CanceledFailure.class);
     RunRecord run = RIG.runs.find(stub.getExecution().getWorkflowId()).orElseThrow();
-    assertThat(run.status()).isEqualTo("CANCELED");
+    assertThat(run.status()).isEqualTo(RunStatus.CANCELED);
     assertThat(run.afterId()).isLessThanOrEqualTo(1);
   }
 
@@ -680,7 +681,7 @@ class SyncRunWorkflowTest {
         RIG.runs
             .find(WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId())
             .orElseThrow();
-    assertThat(run.status()).isEqualTo("FAILED");
+    assertThat(run.status()).isEqualTo(RunStatus.FAILED);
     assertThat(run.sent()).isEqualTo(50);
     assertThat(run.failed()).isEqualTo(50);
     assertThat(run.error()).contains("maxFailureRatio");

@@ -8,6 +8,7 @@ import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.runs.RunRecord;
 import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
+import dev.apisync.workflows.RunStatus;
 import dev.apisync.workflows.SyncProgress;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
@@ -157,7 +158,7 @@ class TargetOutageTest {
 
       RunRecord recorded =
           RIG.runs.find(WorkflowStub.fromTyped(run).getExecution().getWorkflowId()).orElseThrow();
-      assertThat(recorded.status()).isEqualTo("FAILED");
+      assertThat(recorded.status()).isEqualTo(RunStatus.FAILED);
       assertThat(recorded.failed()).isZero();
       assertThat(recorded.afterId()).isZero(); // no record got through: a retry starts at the first
     } finally {

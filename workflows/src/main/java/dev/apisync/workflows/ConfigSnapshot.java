@@ -51,6 +51,12 @@ public record ConfigSnapshot(
     String watermark,
     OutageSettings outage) {
 
+  /**
+   * Odoo's base language: untranslated text is stored in it, translatable columns always hold it,
+   * and a config reads it unless it names another.
+   */
+  public static final String DEFAULT_LANGUAGE = "en_US";
+
   public ConfigSnapshot {
     lines = List.copyOf(lines);
     // Absent in snapshots recorded before incremental sync existed.

@@ -7,4 +7,8 @@ package dev.apisync.workflows;
  * @param error why it failed or was canceled, empty when it completed
  */
 public record RunEnd(
-    String workflowId, String status, SyncProgress progress, String error, long finishedAtMillis) {}
+    String workflowId,
+    RunStatus status,
+    SyncProgress progress,
+    String error,
+    long finishedAtMillis) {}

@@ -65,13 +65,15 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
 
   /**
    * Mapping a page again and running its request script: a page of Python may take the config's
-   * script timeout per record, so the attempt gets that (at least 2 minutes, at most 30).
+   * script timeout per record, so the attempt gets that (at least 2 minutes, at most 30); they
+   * heartbeat meanwhile, so a lost worker costs a minute, not the whole timeout.
    */
   private static ActivityOptions pythonOptions(ConfigSnapshot config) {
     long perRecord = config.scriptTimeoutSeconds() > 0 ? config.scriptTimeoutSeconds() : 10;
     long seconds = Math.clamp(perRecord * config.pageSize() + 60, 120, 30 * 60);
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(seconds))
+        .setHeartbeatTimeout(Duration.ofMinutes(1))
         .setScheduleToCloseTimeout(config.outage().maxOutage())
         .setRetryOptions(outageRetry())
         .build();
@@ -121,14 +123,16 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
               () -> result[0] = sendPages(input, root::isCancelRequested))
           .run();
     } catch (TemporalFailure failure) {
-      ended(input, "FAILED", FailureReasons.of(failure));
+      ended(input, RunStatus.FAILED, FailureReasons.of(failure));
       throw failure;
     }
     if (root.isCancelRequested()) {
-      Workflow.newDetachedCancellationScope(() -> ended(input, "CANCELED", tally.describe())).run();
+      Workflow.newDetachedCancellationScope(
+              () -> ended(input, RunStatus.CANCELED, tally.describe()))
+          .run();
       throw new CanceledFailure("canceled on request after " + tally.describe());
     }
-    ended(input, "COMPLETED", "");
+    ended(input, RunStatus.COMPLETED, "");
     moveWatermark(input);
     return result[0];
   }
@@ -306,7 +310,7 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
     return config.limit() > 0 ? Math.max(1, config.limit() - tally.attempted()) : 0;
   }
 
-  private void ended(SyncRunInput input, String status, String error) {
+  private void ended(SyncRunInput input, RunStatus status, String error) {
     if (input.checkpoint().isFresh() && !started) {
       // The run failed before it could say who it was (e.g. its config is gone).
       runs.runStarted(runStart(input, ""));

@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,6 +249,30 @@ public class ConfigStore implements CredentialsLookup {
   }
 
   /** The other configs whose relational lines use this one as their mappingConfig. */
+  /** Every stored config with the configs its relational lines map with, in one query. */
+  MappingGraph mappings() {
+    Map<Long, MappingGraph.StoredRef> configs = new LinkedHashMap<>();
+    Map<Long, List<Long>> mapsWith = new HashMap<>();
+    jdbc.sql(
+            """
+            SELECT c.id, c.name, c.model, l.mapping_config_id
+            FROM sync_config c
+              LEFT JOIN sync_config_line l
+                ON l.config_id = c.id AND l.mapping_config_id IS NOT NULL
+            ORDER BY c.id, l.position""")
+        .query(
+            rs -> {
+              long id = rs.getLong("id");
+              configs.putIfAbsent(
+                  id, new MappingGraph.StoredRef(id, rs.getString("name"), rs.getString("model")));
+              long mapping = rs.getLong("mapping_config_id");
+              if (!rs.wasNull()) {
+                mapsWith.computeIfAbsent(id, any -> new ArrayList<>()).add(mapping);
+              }
+            });
+    return new MappingGraph(configs, mapsWith);
+  }
+
   public List<ConfigRef> usersOf(long id) {
     return jdbc.sql(
             """

@@ -1,5 +1,6 @@
 package dev.apisync.activities.config;
 
+import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
@@ -72,7 +73,6 @@ public record SyncConfig(
   public static final int DEFAULT_READ_TIMEOUT = 15;
   public static final int DEFAULT_PAGE_SIZE = 100;
   public static final int DEFAULT_CONCURRENCY = 1;
-  public static final String DEFAULT_LANGUAGE = "en_US";
   public static final int DEFAULT_SCRIPT_TIMEOUT = 5;
 
   /** scheme, host (a name or a bracketed IPv6 address) and port; userinfo skipped. */
@@ -92,7 +92,8 @@ public record SyncConfig(
     lines = lines == null ? List.of() : List.copyOf(lines);
     requestScript = requestScript == null ? "" : requestScript;
     retry = retry == null ? RetrySettings.DEFAULTS : retry;
-    language = language == null || language.isBlank() ? DEFAULT_LANGUAGE : language.trim();
+    language =
+        language == null || language.isBlank() ? ConfigSnapshot.DEFAULT_LANGUAGE : language.trim();
   }
 
   /** A builder holding every default of SPEC §2; name, model, URL, method and lines have none. */
@@ -363,7 +364,7 @@ public record SyncConfig(
     private Double maxFailureRatio;
     private int concurrency = DEFAULT_CONCURRENCY;
     private boolean enabled = true;
-    private String language = DEFAULT_LANGUAGE;
+    private String language = ConfigSnapshot.DEFAULT_LANGUAGE;
     private int scriptTimeout = DEFAULT_SCRIPT_TIMEOUT;
     private Long companyId;
     private boolean companyRecordsOnly;

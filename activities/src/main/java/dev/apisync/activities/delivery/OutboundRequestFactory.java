@@ -9,6 +9,7 @@ import dev.apisync.workflows.DeliveryRequest;
 import dev.apisync.workflows.FailureTypes;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.MappedRecord;
+import dev.apisync.workflows.UrlTemplate;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ final class OutboundRequestFactory {
     String url = config.requestUrl();
     if (template.hasPlaceholders()) {
       MappedRecord record = onlyRecord(request, "URL placeholders are filled from one record");
-      url = template.expand(MappedJson.parseObject(record), record.recordId());
+      ObjectNode fields = MappedJson.parseObject(record);
+      url = template.expand(placeholder -> valueFor(fields, placeholder, record.recordId()));
     }
     HttpUrl httpUrl = parseUrl(url);
     if (method == HttpMethod.GET) {
@@ -67,6 +69,31 @@ final class OutboundRequestFactory {
         IdempotencyKey.of(config.id(), request.recordIds(), method.name(), httpUrl, body);
     Headers headers = headers(credentials, !body.isEmpty(), idempotencyKey);
     return new OutboundRequest(request.recordIds(), method, httpUrl, headers, body);
+  }
+
+  /**
+   * A placeholder's value in the mapped record.
+   *
+   * @throws UnsendableRequestException when the value is missing, null, empty or not a single
+   *     value: sending anyway would hit the wrong resource (e.g. PUT to the collection)
+   */
+  private static String valueFor(ObjectNode record, String key, long recordId)
+      throws UnsendableRequestException {
+    JsonNode value = MappedJson.find(record, key).orElse(null);
+    String problem;
+    if (value == null) {
+      problem = "is not in the mapped record";
+    } else if (value.isNull()) {
+      problem = "is null";
+    } else if (value.isContainerNode()) {
+      problem = "is an object or array, not a single value";
+    } else if (MappedJson.text(value).isBlank()) {
+      problem = "is empty";
+    } else {
+      return MappedJson.text(value);
+    }
+    throw new UnsendableRequestException(
+        "URL placeholder {" + key + "} " + problem + " (record " + recordId + ")");
   }
 
   /** The request script's result when the config has one, else the mapped records. */

@@ -1,5 +1,6 @@
 package dev.apisync.activities.mapping;
 
+import dev.apisync.activities.heartbeats.Heartbeats;
 import dev.apisync.activities.source.RecordReader;
 import dev.apisync.activities.source.SourceException;
 import dev.apisync.workflows.ConfigSnapshot;
@@ -29,14 +30,18 @@ public class MappingActivitiesImpl implements MappingActivities {
 
   @Override
   public MappedPage mapRecords(ConfigSnapshot config, List<Long> recordIds) {
-    return map(mapper, config, recordIds);
+    return Heartbeats.during(() -> map(mapper, config, recordIds));
   }
 
   @Override
   public MappedPage mapEventRecords(
       ConfigSnapshot config, List<Long> recordIds, String eventBatch) {
-    return map(
-        mappers.apply(reader.includingDeletedIn(config.model(), eventBatch)), config, recordIds);
+    return Heartbeats.during(
+        () ->
+            map(
+                mappers.apply(reader.includingDeletedIn(config.model(), eventBatch)),
+                config,
+                recordIds));
   }
 
   private static MappedPage map(RecordMapper mapper, ConfigSnapshot config, List<Long> recordIds) {

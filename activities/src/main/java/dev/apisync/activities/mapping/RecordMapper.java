@@ -34,7 +34,10 @@ public class RecordMapper {
   }
 
   public MappedPage map(ConfigSnapshot config, List<Long> recordIds) {
-    Set<Long> existing = reader.read(config.model(), recordIds, List.of("id"), "en_US").keySet();
+    Set<Long> existing =
+        reader
+            .read(config.model(), recordIds, List.of("id"), ConfigSnapshot.DEFAULT_LANGUAGE)
+            .keySet();
     List<Long> present = recordIds.stream().filter(existing::contains).toList();
     ResolvedLines resolved = ResolvedLines.resolve(resolvers, config, present);
     List<MappedRecord> mapped = new ArrayList<>();

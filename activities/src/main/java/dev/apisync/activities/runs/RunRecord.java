@@ -1,5 +1,6 @@
 package dev.apisync.activities.runs;
 
+import dev.apisync.workflows.RunStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public record RunRecord(
     String trigger,
     List<Long> recordIds,
     boolean dryRun,
-    String status,
+    RunStatus status,
     int pages,
     int sent,
     int failed,

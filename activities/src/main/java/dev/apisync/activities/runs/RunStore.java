@@ -3,6 +3,7 @@ package dev.apisync.activities.runs;
 import dev.apisync.workflows.RunEnd;
 import dev.apisync.workflows.RunPage;
 import dev.apisync.workflows.RunStart;
+import dev.apisync.workflows.RunStatus;
 import dev.apisync.workflows.SyncProgress;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -85,11 +86,11 @@ public class RunStore {
   }
 
   /** For runs closed without saying so (terminated, timed out): the API learns it from Temporal. */
-  public void markClosed(String workflowId, String status, String error, Instant at) {
+  public void markClosed(String workflowId, RunStatus status, String error, Instant at) {
     jdbc.sql(
             "UPDATE sync_run SET status = ?, error = ?, finished_at = ?, updated_at = ?"
                 + " WHERE workflow_id = ?")
-        .params(status, error, Timestamp.from(at), Timestamp.from(at), workflowId)
+        .params(status.name(), error, Timestamp.from(at), Timestamp.from(at), workflowId)
         .update();
   }
 
@@ -163,7 +164,7 @@ public class RunStore {
         rs.getString("trigger"),
         ids(rs.getArray("record_ids")),
         rs.getBoolean("dry_run"),
-        rs.getString("status"),
+        RunStatus.valueOf(rs.getString("status")),
         rs.getInt("pages"),
         rs.getInt("sent"),
         rs.getInt("failed"),

@@ -1,6 +1,7 @@
 package dev.apisync.activities.script;
 
 import dev.apisync.activities.source.SourceUnavailableException;
+import dev.apisync.workflows.ConfigSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -208,7 +209,7 @@ public final class PythonScripts implements AutoCloseable {
     List<String> outcome =
         run(
             DOMAINS,
-            Evaluation.of(null, "en_US"),
+            Evaluation.of(null, ConfigSnapshot.DEFAULT_LANGUAGE),
             settings.defaultTimeout(),
             context -> strings(context.evalDomain().execute(domainText, now.toEpochMilli())));
     if (outcome.getFirst().equals("ok")) {
@@ -227,7 +228,7 @@ public final class PythonScripts implements AutoCloseable {
     List<String> problem =
         run(
             null,
-            Evaluation.of(null, "en_US"),
+            Evaluation.of(null, ConfigSnapshot.DEFAULT_LANGUAGE),
             settings.defaultTimeout(),
             context -> strings(context.checkSyntax().execute(text, "script", expressionAllowed)));
     if (problem.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.apisync.activities.script;
 
+import dev.apisync.activities.heartbeats.Heartbeats;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.FailureTypes;
 import dev.apisync.workflows.MappedRecord;
@@ -40,6 +41,10 @@ public class ScriptActivitiesImpl implements ScriptActivities {
   @Override
   public String applyRequestScript(
       ConfigSnapshot config, List<MappedRecord> records, boolean asArray) {
+    return Heartbeats.during(() -> scripted(config, records, asArray));
+  }
+
+  private String scripted(ConfigSnapshot config, List<MappedRecord> records, boolean asArray) {
     String payload =
         asArray
             ? records.stream().map(MappedRecord::json).collect(Collectors.joining(",", "[", "]"))

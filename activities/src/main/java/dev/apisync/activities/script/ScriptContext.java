@@ -1,5 +1,6 @@
 package dev.apisync.activities.script;
 
+import dev.apisync.workflows.ConfigSnapshot;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.graalvm.polyglot.Context;
@@ -73,7 +74,7 @@ final class ScriptContext {
    */
   void warm() {
     long now = System.currentTimeMillis();
-    host.begin(Evaluation.of(null, "en_US"));
+    host.begin(Evaluation.of(null, ConfigSnapshot.DEFAULT_LANGUAGE));
     try {
       exercise(now);
     } finally {
@@ -91,7 +92,7 @@ final class ScriptContext {
         "result = {'data': request_data, 'count': len(records), 'at': datetime.now().isoformat()}",
         "{\"id\": 1}",
         now,
-        "en_US");
+        ConfigSnapshot.DEFAULT_LANGUAGE);
     // "_" makes the check parse it, so the parser is loaded before a real script needs it.
     checkSyntax.execute("record._name", "warm-up", true);
   }

@@ -1,5 +1,6 @@
 package dev.apisync.activities.source;
 
+import dev.apisync.workflows.ConfigSnapshot;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -16,8 +17,6 @@ import java.util.regex.Pattern;
  * start, so that every page and retry of the run selects alike), then compiled as literal text.
  */
 public class DomainCompiler {
-
-  public static final String DEFAULT_LANGUAGE = Sql.SOURCE_LANGUAGE;
 
   private static final Pattern SQL_ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,40}");
 
@@ -40,7 +39,7 @@ public class DomainCompiler {
    * @throws SourceException for malformed domains and unknown fields, naming the problem
    */
   public SqlCondition compile(String modelName, String domainText, String rootAlias) {
-    return compile(modelName, domainText, rootAlias, DEFAULT_LANGUAGE);
+    return compile(modelName, domainText, rootAlias, ConfigSnapshot.DEFAULT_LANGUAGE);
   }
 
   /**
@@ -85,7 +84,7 @@ public class DomainCompiler {
       domain = DomainReader.parse(text);
     }
     ModelInfo model = catalog.requireModel(modelName);
-    String lang = language.isBlank() ? DEFAULT_LANGUAGE : language;
+    String lang = language.isBlank() ? ConfigSnapshot.DEFAULT_LANGUAGE : language;
     return new DomainSqlWriter(catalog, text, rootAlias, new FieldSql(catalog, lang, companyId))
         .domain(model, rootAlias, domain);
   }
@@ -116,7 +115,10 @@ public class DomainCompiler {
     String rule =
         "['|', ('company_id', '=', False), ('company_id', 'in', [%d])]".formatted(company);
     return new DomainSqlWriter(
-            catalog, rule, rootAlias, new FieldSql(catalog, DEFAULT_LANGUAGE, company))
+            catalog,
+            rule,
+            rootAlias,
+            new FieldSql(catalog, ConfigSnapshot.DEFAULT_LANGUAGE, company))
         .condition(model, rootAlias, DomainReader.parse(rule));
   }
 

@@ -1,6 +1,7 @@
 package dev.apisync.activities.source;
 
 import dev.apisync.activities.events.EventOutbox;
+import dev.apisync.workflows.ConfigSnapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -105,7 +106,7 @@ public class RecordReader {
       return Map.of();
     }
     String lang =
-        language == null || language.isBlank() ? DomainCompiler.DEFAULT_LANGUAGE : language;
+        language == null || language.isBlank() ? ConfigSnapshot.DEFAULT_LANGUAGE : language;
     ReadQuery query =
         ReadQuery.build(
             catalog,

@@ -1,5 +1,6 @@
 package dev.apisync.activities.source;
 
+import dev.apisync.workflows.ConfigSnapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -180,7 +181,7 @@ public class RecordSearch {
         }
         String column =
             field.translatable()
-                ? Sql.column(ALIAS, field.column()) + "->>'" + Sql.SOURCE_LANGUAGE + "'"
+                ? Sql.column(ALIAS, field.column()) + "->>'" + ConfigSnapshot.DEFAULT_LANGUAGE + "'"
                 : Sql.column(ALIAS, field.column());
         String direction =
             term.group(2) == null ? "" : " " + term.group(2).toUpperCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.apisync.activities.source;
 
+import dev.apisync.workflows.ConfigSnapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,9 +15,6 @@ final class Sql {
 
   static final SqlCondition TRUE = new SqlCondition("TRUE", List.of());
   static final SqlCondition FALSE = new SqlCondition("FALSE", List.of());
-
-  /** Odoo's source language: every translatable value has it, so it is the fallback. */
-  static final String SOURCE_LANGUAGE = "en_US";
 
   private Sql() {}
 
@@ -112,7 +110,7 @@ final class Sql {
    * falling back to en_US as Odoo does. The language is a parameter.
    */
   static SqlCondition translatedText(String column, String language) {
-    if (language.equals(SOURCE_LANGUAGE)) {
+    if (language.equals(ConfigSnapshot.DEFAULT_LANGUAGE)) {
       return of(column + "->>'en_US'");
     }
     return of("COALESCE(%s->>?, %s->>'en_US')".formatted(column, column), language);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.apisync.activities.testing.TestPostgres;
+import dev.apisync.workflows.ConfigSnapshot;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -361,7 +362,7 @@ class DomainCompilerTest {
   }
 
   private static List<Long> idsMatching(String domain) {
-    return idsMatching(domain, DomainCompiler.DEFAULT_LANGUAGE);
+    return idsMatching(domain, ConfigSnapshot.DEFAULT_LANGUAGE);
   }
 
   private static List<Long> idsMatching(String domain, String language) {

@@ -8,15 +8,12 @@ import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.api.schedules.ConfigSchedules;
 import dev.apisync.api.triggers.RecordEventTriggers;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +39,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
             + " are set, and a replace that omits one keeps the stored secret.")
 public class ConfigController {
 
-  private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-
   private final ConfigStore store;
   private final ConfigValidator validator;
   private final ConfigSchedules schedules;
@@ -65,9 +60,7 @@ public class ConfigController {
   @ApiResponse(responseCode = "201", description = "Created; Location names the new config")
   @ApiResponse(
       responseCode = "400",
-      description = "Invalid config: `errors` lists every broken rule as {field, message}",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+      description = "Invalid config: `errors` lists every broken rule as {field, message}")
   public ResponseEntity<ConfigView> create(@RequestBody ConfigRequest body) {
     SyncConfig config = body.toSyncConfig();
     requireValid(body, config, 0);
@@ -86,11 +79,7 @@ public class ConfigController {
   @GetMapping("/{id}")
   @Operation(operationId = "getConfig", summary = "Read a sync config (secrets are never returned)")
   @ApiResponse(responseCode = "200", description = "The config")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such config",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No such config")
   public ConfigView get(@PathVariable long id) {
     return read(id);
   }
@@ -106,14 +95,8 @@ public class ConfigController {
   @ApiResponse(responseCode = "200", description = "The replaced config")
   @ApiResponse(
       responseCode = "400",
-      description = "Invalid config: `errors` lists every broken rule as {field, message}",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such config",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+      description = "Invalid config: `errors` lists every broken rule as {field, message}")
+  @ApiResponse(responseCode = "404", description = "No such config")
   public ConfigView replace(@PathVariable long id, @RequestBody ConfigRequest body) {
     if (!store.exists(id)) {
       throw new ConfigNotFoundException(id);
@@ -133,16 +116,10 @@ public class ConfigController {
       operationId = "deleteConfig",
       summary = "Delete a sync config with its lines, headers, schedule and webhook")
   @ApiResponse(responseCode = "204", description = "Deleted")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such config",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No such config")
   @ApiResponse(
       responseCode = "409",
-      description = "Another config's relational line uses this one as its mappingConfig",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+      description = "Another config's relational line uses this one as its mappingConfig")
   public ResponseEntity<Void> delete(@PathVariable long id) {
     // The trigger goes first: a config deleted with its trigger left behind would keep queueing
     // events nobody sends. A config in use as a mapping keeps its triggers (and is not deleted).

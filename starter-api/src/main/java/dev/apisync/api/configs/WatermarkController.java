@@ -4,8 +4,6 @@ import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.FieldError;
 import dev.apisync.activities.config.InvalidConfigException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDateTime;
@@ -14,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,7 +26,6 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Sync configs")
 public class WatermarkController {
 
-  private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
   private static final String RULE =
       "must be null (send everything next time) or a date-time such as 2026-11-29T13:05:00 (the"
           + " source's write_date clock, UTC for Odoo) or with an offset, 2026-11-29T15:05:00+02:00";
@@ -49,16 +45,8 @@ public class WatermarkController {
               + " next incremental run sends every record. A value with an offset is converted to"
               + " UTC, as Odoo stores write_date.")
   @ApiResponse(responseCode = "200", description = "The config, with its new watermark")
-  @ApiResponse(
-      responseCode = "400",
-      description = "`value` missing or not a date-time",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such config",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "400", description = "`value` missing or not a date-time")
+  @ApiResponse(responseCode = "404", description = "No such config")
   public ConfigView set(@PathVariable long id, @RequestBody JsonNode body) {
     LocalDateTime watermark = parse(body);
     if (!store.setWatermark(id, watermark)) {

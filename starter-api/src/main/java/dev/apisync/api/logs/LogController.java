@@ -7,8 +7,6 @@ import dev.apisync.activities.requestlog.RequestLogFilter;
 import dev.apisync.api.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -16,8 +14,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
             + " KiB), status, duration and outcome. Rows are kept for"
             + " apisync.logs.retention (default 30 days), longer than Temporal keeps runs.")
 public class LogController {
-
-  private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
   private final RequestLog requestLog;
 
@@ -51,9 +45,7 @@ public class LogController {
   @ApiResponse(responseCode = "200", description = "A page of rows")
   @ApiResponse(
       responseCode = "400",
-      description = "A parameter breaks its rule: `errors` lists each as {field, message}",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+      description = "A parameter breaks its rule: `errors` lists each as {field, message}")
   public LogPageView list(
       @Parameter(description = "Only this run's rows (its workflow id)")
           @RequestParam(required = false)

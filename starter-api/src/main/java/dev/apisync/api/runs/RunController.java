@@ -3,6 +3,7 @@ package dev.apisync.api.runs;
 import dev.apisync.activities.config.FieldError;
 import dev.apisync.api.EmptyJsonBody;
 import dev.apisync.api.InvalidParameterException;
+import dev.apisync.workflows.RunStatus;
 import dev.apisync.workflows.Trigger;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

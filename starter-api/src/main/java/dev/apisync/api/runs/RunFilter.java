@@ -1,5 +1,6 @@
 package dev.apisync.api.runs;
 
+import dev.apisync.workflows.RunStatus;
 import dev.apisync.workflows.SyncRunOptions;
 import dev.apisync.workflows.SyncRunWorkflow;
 import dev.apisync.workflows.Trigger;

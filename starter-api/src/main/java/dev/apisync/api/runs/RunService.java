@@ -5,7 +5,9 @@ import dev.apisync.activities.config.StoredConfig;
 import dev.apisync.activities.runs.RunRecord;
 import dev.apisync.activities.runs.RunStore;
 import dev.apisync.workflows.ConfigSnapshot;
+import dev.apisync.workflows.FailureReasons;
 import dev.apisync.workflows.RunStart;
+import dev.apisync.workflows.RunStatus;
 import dev.apisync.workflows.SyncProgress;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunOptions;
@@ -15,6 +17,7 @@ import dev.apisync.workflows.Trigger;
 import dev.apisync.workflows.WorkflowIds;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.PendingWorkflowTaskState;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
@@ -22,7 +25,6 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
-import io.temporal.failure.TemporalFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,7 +194,7 @@ public class RunService {
   public void terminate(String workflowId) {
     requireRunning(workflowId, "terminate").terminate("terminated through the apisync API");
     runs.markClosed(
-        workflowId, RunStatus.TERMINATED.name(), "terminated through the API", clock.instant());
+        workflowId, RunStatus.TERMINATED, "terminated through the API", clock.instant());
   }
 
   /**
@@ -215,7 +217,7 @@ public class RunService {
    * outside the API, which cannot say so itself) as Temporal knows it.
    */
   private boolean stoppedEarly(RunRecord run) {
-    RunStatus status = RunStatus.valueOf(run.status());
+    RunStatus status = run.status();
     if (status == RunStatus.RUNNING) {
       try {
         status =
@@ -305,24 +307,55 @@ public class RunService {
             || (raw.hasPendingWorkflowTask()
                 && raw.getPendingWorkflowTask().getState()
                     == PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_SCHEDULED);
-    String waiting = "";
+    String waiting = retrying(raw);
     if (!waitingForAWorker) {
       try {
         SyncProgress live = stub.query("progress", SyncProgress.class);
+        if (!live.waiting().isEmpty()) {
+          waiting = live.waiting();
+        }
         // The workflow counts a slice of pages when the slice returns; the slice records each
         // page as it commits it. The further of the two is the run's progress.
         if (recorded == null || recorded.pages() <= live.pages()) {
-          return live;
+          return new SyncProgress(
+              live.pages(),
+              live.sent(),
+              live.failed(),
+              live.skipped(),
+              live.lastRecordId(),
+              waiting);
         }
-        waiting = live.waiting();
       } catch (WorkflowQueryException | WorkflowServiceException noAnswer) {
         // fall through to what was recorded
       }
     }
     return recorded == null
-        ? new SyncProgress(0, 0, 0, 0, 0)
+        ? new SyncProgress(0, 0, 0, 0, 0, waiting)
         : new SyncProgress(
             recorded.pages(), recorded.sent(), recorded.failed(), recorded.skipped(), 0, waiting);
+  }
+
+  /**
+   * What the run waits for when its workflow does not say: an activity Temporal is retrying (a
+   * slice while apisync's database or the source is unreachable), with its last failure.
+   */
+  private static String retrying(DescribeWorkflowExecutionResponse raw) {
+    return raw.getPendingActivitiesList().stream()
+        .filter(activity -> activity.getAttempt() > 1 && activity.hasLastFailure())
+        .findFirst()
+        .map(
+            activity ->
+                "retrying "
+                    + activity.getActivityType().getName()
+                    + " (attempt "
+                    + activity.getAttempt()
+                    + ") after: "
+                    + shortened(activity.getLastFailure().getMessage()))
+        .orElse("");
+  }
+
+  private static String shortened(String message) {
+    return message.length() <= 300 ? message : message.substring(0, 299) + "…";
   }
 
   private RunView recordedView(RunRecord run) {
@@ -331,7 +364,7 @@ public class RunService {
         run.firstRunId(),
         run.configId(),
         run.trigger(),
-        RunStatus.valueOf(run.status()),
+        run.status(),
         new SyncProgress(run.pages(), run.sent(), run.failed(), run.skipped(), 0),
         null,
         run.error().isEmpty() ? null : run.error(),
@@ -355,13 +388,7 @@ public class RunService {
       stub.getResult(SyncRunResult.class);
       return null;
     } catch (WorkflowException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      while (cause.getCause() != null) {
-        cause = cause.getCause();
-      }
-      return cause instanceof TemporalFailure failure
-          ? failure.getOriginalMessage()
-          : cause.getMessage();
+      return FailureReasons.of(e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.apisync.api.runs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.apisync.activities.runs.RunRecord;
+import dev.apisync.workflows.RunStatus;
 import dev.apisync.workflows.SyncProgress;
 import dev.apisync.workflows.SyncRunOptions;
 import io.temporal.client.WorkflowExecutionMetadata;

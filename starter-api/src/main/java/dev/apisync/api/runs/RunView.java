@@ -1,6 +1,7 @@
 package dev.apisync.api.runs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.apisync.workflows.RunStatus;
 import dev.apisync.workflows.SyncProgress;
 import dev.apisync.workflows.SyncRunResult;
 

@@ -2,6 +2,7 @@ package dev.apisync.api.runs;
 
 import com.google.protobuf.ByteString;
 import dev.apisync.api.InvalidParameterException;
+import dev.apisync.workflows.RunStatus;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;

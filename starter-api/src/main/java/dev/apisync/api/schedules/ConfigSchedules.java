@@ -4,7 +4,7 @@ import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.StoredConfig;
 import dev.apisync.api.configs.ConfigNotFoundException;
 import dev.apisync.api.runs.RunService;
-import dev.apisync.api.runs.RunStatus;
+import dev.apisync.workflows.RunStatus;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunOptions;
 import dev.apisync.workflows.SyncRunWorkflow;

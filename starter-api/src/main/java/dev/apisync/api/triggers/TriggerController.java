@@ -5,12 +5,9 @@ import dev.apisync.activities.config.InvalidConfigException;
 import dev.apisync.activities.config.StoredConfig;
 import dev.apisync.api.configs.ConfigNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
             + " batches them into runs with trigger EVENT.")
 public class TriggerController {
 
-  private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-
   private final ConfigStore configs;
   private final RecordEventTriggers triggers;
 
@@ -46,19 +41,11 @@ public class TriggerController {
   @ApiResponse(responseCode = "200", description = "Installed")
   @ApiResponse(
       responseCode = "400",
-      description = "No operation chosen, or a watched field the table does not have",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such config",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+      description = "No operation chosen, or a watched field the table does not have")
+  @ApiResponse(responseCode = "404", description = "No such config")
   @ApiResponse(
       responseCode = "409",
-      description = "The source role may not create the trigger; PostgreSQL's reason is given",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+      description = "The source role may not create the trigger; PostgreSQL's reason is given")
   public TriggerView put(@PathVariable long id, @RequestBody TriggerRequest body) {
     StoredConfig config = configs.find(id).orElseThrow(() -> new ConfigNotFoundException(id));
     if (!body.shapeErrors().isEmpty()) {
@@ -71,11 +58,7 @@ public class TriggerController {
   @GetMapping
   @Operation(operationId = "getTriggers", summary = "Read the config's triggers")
   @ApiResponse(responseCode = "200", description = "The installed triggers")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such config, or it has no triggers",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No such config, or it has no triggers")
   public TriggerView get(@PathVariable long id) {
     if (!configs.exists(id)) {
       throw new ConfigNotFoundException(id);
@@ -91,11 +74,7 @@ public class TriggerController {
       operationId = "deleteTriggers",
       summary = "Remove the config's triggers and every object they installed")
   @ApiResponse(responseCode = "204", description = "Removed (or there were none)")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such config",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No such config")
   public ResponseEntity<Void> delete(@PathVariable long id) {
     if (!configs.exists(id)) {
       throw new ConfigNotFoundException(id);

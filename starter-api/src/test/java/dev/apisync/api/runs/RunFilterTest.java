@@ -2,6 +2,7 @@ package dev.apisync.api.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apisync.workflows.RunStatus;
 import dev.apisync.workflows.Trigger;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,11 @@
-package dev.apisync.api.runs;
+package dev.apisync.workflows;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 
-/** A run's state as the API reports it (SPEC §10). */
+/**
+ * A run's state (SPEC §10): as the workflow ends it, the runs table keeps it and the API reports
+ * it.
+ */
 public enum RunStatus {
   RUNNING,
   COMPLETED,
@@ -11,7 +14,7 @@ public enum RunStatus {
   TERMINATED;
 
   /** Temporal's status of the run's latest execution; a timeout counts as a failure. */
-  static RunStatus of(WorkflowExecutionStatus status) {
+  public static RunStatus of(WorkflowExecutionStatus status) {
     return switch (status) {
       case WORKFLOW_EXECUTION_STATUS_COMPLETED -> COMPLETED;
       case WORKFLOW_EXECUTION_STATUS_FAILED, WORKFLOW_EXECUTION_STATUS_TIMED_OUT -> FAILED;

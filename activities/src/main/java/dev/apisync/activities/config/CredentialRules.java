@@ -1,0 +1,171 @@
+package dev.apisync.activities.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of a config's credentials: its auth and custom headers, and which secrets an edit may
+ * leave out (the stored ones stay while the request URL's origin, and an API key's header, stay the
+ * same).
+ */
+final class CredentialRules {
+
+  /** RFC 9110 field-name: a token. */
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  private final SyncConfig config;
+  private final Optional<SyncConfig> stored;
+  private final ConfigErrors errors;
+
+  /**
+   * @param stored the config this one replaces, whose secrets an edit may keep
+   */
+  CredentialRules(SyncConfig config, Optional<SyncConfig> stored, ConfigErrors errors) {
+    this.config = config;
+    this.stored = stored;
+    this.errors = errors;
+  }
+
+  void auth() {
+    SyncConfig.Auth auth = config.auth();
+    Optional<AuthType> type = auth.authType();
+    if (type.isEmpty()) {
+      errors.add(
+          "auth.type", "must be one of none, basic, bearer, apiKey (got '" + auth.type() + "')");
+      return;
+    }
+    switch (type.get()) {
+      case NONE -> {}
+      case BASIC -> {
+        if (auth.login().isEmpty()) {
+          errors.add("auth.login", "required for basic auth");
+        } else if (auth.login().contains(":")) {
+          errors.add("auth.login", "may not contain ':', which separates login and password");
+        }
+        if (auth.password().isEmpty()) {
+          errors.add(
+              "auth.password",
+              omittedSecret("required for basic auth", storedAuthSecret(AuthType.BASIC)));
+        }
+      }
+      case BEARER -> {
+        if (auth.token().isBlank()) {
+          errors.add(
+              "auth.token",
+              omittedSecret("required for bearer auth", storedAuthSecret(AuthType.BEARER)));
+        }
+        errors.noLineBreaks("auth.token", auth.token());
+      }
+      case API_KEY -> {
+        if (auth.headerName().isEmpty()) {
+          errors.add("auth.headerName", "required for apiKey auth, e.g. X-Api-Key");
+        } else if (!HEADER_NAME.matcher(auth.headerName()).matches()) {
+          errors.add(
+              "auth.headerName", "'" + auth.headerName() + "' is not a valid HTTP header name");
+        }
+        if (auth.value().isEmpty()) {
+          errors.add("auth.value", apiKeyValueMissing(auth));
+        }
+        errors.noLineBreaks("auth.value", auth.value());
+      }
+    }
+  }
+
+  void headers() {
+    Optional<AuthType> authType = config.auth().authType();
+    String apiKeyHeader =
+        authType.filter(type -> type == AuthType.API_KEY).isPresent()
+            ? config.auth().headerName()
+            : "";
+    Map<String, Integer> seen = new HashMap<>();
+    List<Header> headers = config.headers();
+    for (int i = 0; i < headers.size(); i++) {
+      String field = "headers[" + i + "]";
+      String key = headers.get(i).key().trim();
+      String lower = key.toLowerCase(Locale.ROOT);
+      if (key.isEmpty()) {
+        errors.add(field + ".key", "required");
+      } else if (!HEADER_NAME.matcher(key).matches()) {
+        errors.add(field + ".key", "'" + key + "' is not a valid HTTP header name");
+      } else if (lower.equals("authorization")) {
+        errors.add(
+            field + ".key",
+            "set Authorization through auth (basic, bearer, or apiKey with headerName"
+                + " Authorization), which keeps its value encrypted");
+      } else if (key.equalsIgnoreCase(apiKeyHeader)) {
+        errors.add(field + ".key", "'" + key + "' is the apiKey auth header; auth sets it");
+      } else if (seen.containsKey(lower)) {
+        errors.add(
+            field + ".key", "'" + key + "' is already set by headers[" + seen.get(lower) + "]");
+      } else {
+        seen.put(lower, i);
+      }
+      errors.noLineBreaks(field + ".value", headers.get(i).value());
+      if (headers.get(i).secret() && headers.get(i).value().isEmpty()) {
+        errors.add(
+            field + ".value",
+            omittedSecret(
+                "required: a secret header needs its value (omit it in an edit to keep the"
+                    + " stored one)",
+                storedSecretHeader(key)));
+      }
+    }
+  }
+
+  /**
+   * The message for a secret left out of an edit: when the stored config had one that was not kept
+   * because the target moved, it says so; otherwise it is {@code rule}.
+   *
+   * @param storedSecret whether the stored config has the secret this field would have kept
+   */
+  String omittedSecret(String rule, boolean storedSecret) {
+    if (!storedSecret || originUnchanged()) {
+      return rule;
+    }
+    return "required again: requestUrl now points at "
+        + SyncConfig.origin(config.requestUrl())
+        + " instead of "
+        + SyncConfig.origin(stored.orElseThrow().requestUrl())
+        + ", and a stored secret is only sent to the origin it was entered for";
+  }
+
+  /** True for a new config, or an edit whose request URL keeps the stored origin. */
+  private boolean originUnchanged() {
+    return stored
+        .map(
+            old ->
+                SyncConfig.origin(old.requestUrl()).equals(SyncConfig.origin(config.requestUrl())))
+        .orElse(true);
+  }
+
+  /** Whether the stored config has a secret for this auth type. */
+  private boolean storedAuthSecret(AuthType type) {
+    return stored
+        .map(SyncConfig::auth)
+        .filter(old -> old.authType().equals(Optional.of(type)) && !old.secret().isEmpty())
+        .isPresent();
+  }
+
+  private String apiKeyValueMissing(SyncConfig.Auth auth) {
+    boolean storedKey = storedAuthSecret(AuthType.API_KEY);
+    String storedHeader = stored.map(old -> old.auth().headerName()).orElse("");
+    if (storedKey && originUnchanged() && !storedHeader.equalsIgnoreCase(auth.headerName())) {
+      return "required again: the key now goes in header '"
+          + auth.headerName()
+          + "' instead of '"
+          + storedHeader
+          + "', and a stored key is only sent in the header it was entered for";
+    }
+    return omittedSecret("required for apiKey auth", storedKey);
+  }
+
+  private boolean storedSecretHeader(String key) {
+    return stored.stream()
+        .flatMap(old -> old.headers().stream())
+        .anyMatch(old -> old.secret() && old.key().equalsIgnoreCase(key));
+  }
+}
