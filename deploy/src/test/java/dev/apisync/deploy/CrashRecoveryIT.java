@@ -1,46 +1,22 @@
 package dev.apisync.deploy;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apisync.activities.codec.EncryptionCodec;
-import dev.apisync.activities.codec.PayloadKeys;
-import dev.apisync.activities.config.ConfigStore;
-import dev.apisync.activities.config.SecretCipher;
-import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.slices.SliceActivitiesImpl;
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
 import dev.apisync.activities.testing.TestPostgres;
-import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.SyncRunWorkflow;
-import dev.apisync.workflows.TaskQueues;
-import dev.apisync.workflows.Trigger;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,9 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class CrashRecoveryIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int RECORDS = 5_000;
-  private static final Path WORKER_JAR = Path.of("../worker/target/worker-0.1.0-SNAPSHOT-exec.jar");
 
   private static TemporalDevServer temporal;
   private static WorkflowServiceStubs service;
@@ -66,7 +40,6 @@ class CrashRecoveryIT {
 
   @BeforeAll
   static void start() throws IOException {
-    assertThat(WORKER_JAR).as("the worker's executable jar (mvn package)").exists();
     temporal = TemporalDevServer.startEphemeral();
     service =
         WorkflowServiceStubs.newServiceStubs(
@@ -91,58 +64,18 @@ class CrashRecoveryIT {
 
   @Test
   void aKilledWorkerLosesNoRecordAndResendsOnlyWhatWasInFlight() throws Exception {
-    ConcurrentLinkedQueue<RecordedRequest> received = new ConcurrentLinkedQueue<>();
-    CountDownLatch tenPagesArrived = new CountDownLatch(10);
+    PageReceiver pages = new PageReceiver(0);
     try (MockWebServer receiver = new MockWebServer()) {
-      receiver.setDispatcher(
-          new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-              received.add(request);
-              tenPagesArrived.countDown();
-              return new MockResponse.Builder().code(200).build();
-            }
-          });
+      receiver.setDispatcher(pages);
       receiver.start();
-      ConfigStore store =
-          new ConfigStore(apisync, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
-      long configId =
-          store.create(
-              SyncConfig.builder()
-                  .name("every partner")
-                  .model("res.partner")
-                  .filterDomain("[('active', 'in', [True, False])]")
-                  .requestUrl(receiver.url("/partners").toString())
-                  .httpMethod("POST")
-                  .connectTimeout(1)
-                  .readTimeout(2)
-                  .paginated(true)
-                  .pageSize(50)
-                  .line(SyncConfig.Line.identifier("id", "external_id"))
-                  .line(SyncConfig.Line.plain("name", "name"))
-                  .build());
-      // The worker runs under `dev`: its payloads are sealed with the development key.
-      WorkflowClient client =
-          WorkflowClient.newInstance(
-              service,
-              WorkflowClientOptions.newBuilder()
-                  .setDataConverter(
-                      new EncryptionCodec(PayloadKeys.parse(List.of(PayloadKeys.DEVELOPMENT)))
-                          .dataConverter())
-                  .build());
       SyncRunWorkflow run =
-          client.newWorkflowStub(
-              SyncRunWorkflow.class,
-              WorkflowOptions.newBuilder()
-                  .setTaskQueue(TaskQueues.SYNC)
-                  .setWorkflowId("sync-crash-test")
-                  .build());
-      WorkflowClient.start(run::run, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+          EveryPartnerRun.start(
+              service, apisync, receiver.url("/partners").toString(), 50, "sync-crash-test");
 
       Process first = startWorker();
-      assertThat(tenPagesArrived.await(120, SECONDS)).as("the first worker sends pages").isTrue();
+      assertThat(pages.awaitTenPages(120)).as("the first worker sends pages").isTrue();
       first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no goodbye to Temporal
-      int beforeCrash = received.size();
+      int beforeCrash = pages.requests();
       startWorker();
 
       SyncRunResult result =
@@ -152,19 +85,11 @@ class CrashRecoveryIT {
       assertThat(result.sent()).isEqualTo(RECORDS);
       assertThat(result.failed()).isZero();
       assertThat(beforeCrash).isLessThan(RECORDS / 50);
-      Map<Long, Set<String>> keysByRecord = new HashMap<>();
-      for (RecordedRequest request : received) {
-        String key = request.getHeaders().get("Idempotency-Key");
-        for (JsonNode record : JSON.readTree(request.getBody().utf8())) {
-          keysByRecord
-              .computeIfAbsent(record.get("external_id").asLong(), id -> new HashSet<>())
-              .add(key);
-        }
-      }
+      Map<Long, Set<String>> keysByRecord = pages.keysByRecord();
       assertThat(keysByRecord.keySet()).containsExactlyInAnyOrderElementsOf(allPartnerIds());
       assertThat(keysByRecord.values()).allSatisfy(keys -> assertThat(keys).hasSize(1));
       // Sent twice: at most the page in flight and those answered but not yet committed.
-      assertThat(received.size() - RECORDS / 50)
+      assertThat(pages.requests() - RECORDS / 50)
           .as("requests sent twice")
           .isLessThanOrEqualTo(1 + SliceActivitiesImpl.UNCOMMITTED_PAGES);
     }
@@ -174,31 +99,12 @@ class CrashRecoveryIT {
     return JdbcClient.create(odoo).sql("SELECT id FROM res_partner").query(Long.class).list();
   }
 
-  /** A worker as its own OS process, as in production, so it can really be killed. */
   private static Process startWorker() throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    File log = Files.createTempFile("apisync-worker", ".log").toFile();
     Process worker =
-        new ProcessBuilder(
-                java,
-                "-jar",
-                WORKER_JAR.toString(),
-                "--spring.datasource.url="
-                    + TestPostgres.jdbcUrl(TestPostgres.databaseName(apisync)),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--apisync.source.url=" + TestPostgres.jdbcUrl(TestPostgres.databaseName(odoo)),
-                "--apisync.source.username=postgres",
-                "--apisync.source.password=",
-                "--spring.temporal.connection.target=" + temporal.target(),
-                "--spring.profiles.active=dev",
-                // The test receivers listen on loopback, which the egress policy refuses unless
-                // allowed.
-                "--apisync.egress.allow=127.0.0.1",
-                "--server.port=0")
-            .redirectErrorStream(true)
-            .redirectOutput(log)
-            .start();
+        WorkerProcess.start(
+            TestPostgres.jdbcUrl(TestPostgres.databaseName(apisync)),
+            TestPostgres.jdbcUrl(TestPostgres.databaseName(odoo)),
+            temporal.target());
     workers.add(worker);
     return worker;
   }

@@ -1,49 +1,24 @@
 package dev.apisync.deploy;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apisync.activities.codec.EncryptionCodec;
-import dev.apisync.activities.codec.PayloadKeys;
-import dev.apisync.activities.config.ConfigStore;
-import dev.apisync.activities.config.SecretCipher;
-import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
-import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.SyncRunWorkflow;
-import dev.apisync.workflows.TaskQueues;
-import dev.apisync.workflows.Trigger;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,10 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class DatabaseOutageIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int RECORDS = 5_000;
   private static final int PAGE_SIZE = 50;
-  private static final Path WORKER_JAR = Path.of("../worker/target/worker-0.1.0-SNAPSHOT-exec.jar");
   private static final Path CLUSTER = Path.of("../scripts/test-postgres.sh");
   private static final int PORT = 55_499;
   private static final String DATA_DIR = "/tmp/apisync-outage-pg";
@@ -76,7 +49,6 @@ class DatabaseOutageIT {
 
   @BeforeAll
   static void start() throws Exception {
-    assertThat(WORKER_JAR).as("the worker's executable jar (mvn package)").exists();
     cluster("start");
     temporal = TemporalDevServer.startEphemeral();
     service =
@@ -105,44 +77,20 @@ class DatabaseOutageIT {
 
   @Test
   void aRunWaitsOutADatabaseOutageAndSendsEveryRecordOnce() throws Exception {
-    ConcurrentLinkedQueue<RecordedRequest> received = new ConcurrentLinkedQueue<>();
-    CountDownLatch tenPagesArrived = new CountDownLatch(10);
+    // Each page answered after 20 ms: the run takes a few seconds, the outage falls in its middle.
+    PageReceiver pages = new PageReceiver(20);
     try (MockWebServer receiver = new MockWebServer()) {
-      receiver.setDispatcher(slowly(received, tenPagesArrived));
+      receiver.setDispatcher(pages);
       receiver.start();
-      long configId =
-          new ConfigStore(apisync, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY))
-              .create(
-                  SyncConfig.builder()
-                      .name("every partner")
-                      .model("res.partner")
-                      .filterDomain("[('active', 'in', [True, False])]")
-                      .requestUrl(receiver.url("/partners").toString())
-                      .httpMethod("POST")
-                      .paginated(true)
-                      .pageSize(PAGE_SIZE)
-                      .line(SyncConfig.Line.identifier("id", "external_id"))
-                      .line(SyncConfig.Line.plain("name", "name"))
-                      .build());
-      WorkflowClient client =
-          WorkflowClient.newInstance(
-              service,
-              WorkflowClientOptions.newBuilder()
-                  .setDataConverter(
-                      new EncryptionCodec(PayloadKeys.parse(List.of(PayloadKeys.DEVELOPMENT)))
-                          .dataConverter())
-                  .build());
       SyncRunWorkflow run =
-          client.newWorkflowStub(
-              SyncRunWorkflow.class,
-              WorkflowOptions.newBuilder()
-                  .setTaskQueue(TaskQueues.SYNC)
-                  .setWorkflowId("sync-database-outage-test")
-                  .build());
-      worker = startWorker();
-      WorkflowClient.start(run::run, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+          EveryPartnerRun.start(
+              service,
+              apisync,
+              receiver.url("/partners").toString(),
+              PAGE_SIZE,
+              "sync-database-outage-test");
 
-      assertThat(tenPagesArrived.await(120, SECONDS)).as("the worker sends pages").isTrue();
+      assertThat(pages.awaitTenPages(120)).as("the worker sends pages").isTrue();
       cluster("stop");
       Thread.sleep(outage().toMillis()); // the outage itself, not a synchronisation
       cluster("start");
@@ -151,33 +99,10 @@ class DatabaseOutageIT {
 
       assertThat(result.sent()).isEqualTo(RECORDS);
       assertThat(result.failed()).isZero();
-      Map<Long, Set<String>> keysByRecord = new HashMap<>();
-      int deliveries = 0;
-      for (RecordedRequest request : received) {
-        String key = request.getHeaders().get("Idempotency-Key");
-        for (JsonNode record : JSON.readTree(request.getBody().utf8())) {
-          deliveries++;
-          keysByRecord
-              .computeIfAbsent(record.get("external_id").asLong(), id -> new HashSet<>())
-              .add(key);
-        }
-      }
-      assertThat(keysByRecord.keySet()).containsExactlyInAnyOrderElementsOf(allPartnerIds());
-      assertThat(deliveries).as("records sent, each once").isEqualTo(RECORDS);
+      assertThat(pages.keysByRecord().keySet())
+          .containsExactlyInAnyOrderElementsOf(allPartnerIds());
+      assertThat(pages.deliveries()).as("records sent, each once").hasSize(RECORDS);
     }
-  }
-
-  /** Answers each page after 20 ms: 100 pages take a few seconds, not a fraction of one. */
-  private static Dispatcher slowly(
-      ConcurrentLinkedQueue<RecordedRequest> received, CountDownLatch arrived) {
-    return new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        received.add(request);
-        arrived.countDown();
-        return new MockResponse.Builder().code(200).headersDelay(20, TimeUnit.MILLISECONDS).build();
-      }
-    };
   }
 
   private static List<Long> allPartnerIds() {
@@ -216,29 +141,5 @@ class DatabaseOutageIT {
     PGSimpleDataSource database = new PGSimpleDataSource();
     database.setURL(url(name));
     return database;
-  }
-
-  /** A worker as its own OS process, as in production. */
-  private static Process startWorker() throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    File log = Files.createTempFile("apisync-outage-worker", ".log").toFile();
-    return new ProcessBuilder(
-            java,
-            "-jar",
-            WORKER_JAR.toString(),
-            "--spring.datasource.url=" + url("outage_apisync"),
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=",
-            "--apisync.source.url=" + url("outage_odoo"),
-            "--apisync.source.username=postgres",
-            "--apisync.source.password=",
-            "--spring.temporal.connection.target=" + temporal.target(),
-            "--spring.profiles.active=dev",
-            "--apisync.egress.allow=127.0.0.1",
-            "--apisync.events.dispatcher=false",
-            "--server.port=0")
-        .redirectErrorStream(true)
-        .redirectOutput(log)
-        .start();
   }
 }

@@ -38,11 +38,7 @@ class DeliveryRetryTest {
 
   @BeforeAll
   static void databases() {
-    JdbcClient source = JdbcClient.create(RIG.source);
-    source.sql("CREATE TABLE res_partner (id serial PRIMARY KEY, name varchar NOT NULL)").update();
-    source
-        .sql("INSERT INTO res_partner (name) SELECT 'Partner ' || n FROM generate_series(1, 50) n")
-        .update();
+    RIG.createPartners(50);
   }
 
   @AfterAll

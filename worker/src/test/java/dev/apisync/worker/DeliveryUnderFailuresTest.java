@@ -31,7 +31,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 4's acceptance run: 10,000 records against a receiver that answers 20 % of requests with
@@ -53,12 +52,7 @@ class DeliveryUnderFailuresTest {
 
   @BeforeAll
   static void databases() {
-    JdbcClient source = JdbcClient.create(RIG.source);
-    source.sql("CREATE TABLE res_partner (id serial PRIMARY KEY, name varchar NOT NULL)").update();
-    source
-        .sql("INSERT INTO res_partner (name) SELECT 'Partner ' || n FROM generate_series(1, ?) n")
-        .param(RECORDS)
-        .update();
+    RIG.createPartners(RECORDS);
   }
 
   @AfterAll

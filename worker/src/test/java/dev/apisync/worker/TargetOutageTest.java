@@ -38,7 +38,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 10: the target goes down in the middle of a per-record run and comes back. After a fifth of
@@ -67,12 +66,7 @@ class TargetOutageTest {
 
   @BeforeAll
   static void databases() {
-    JdbcClient source = JdbcClient.create(RIG.source);
-    source.sql("CREATE TABLE res_partner (id serial PRIMARY KEY, name varchar NOT NULL)").update();
-    source
-        .sql("INSERT INTO res_partner (name) SELECT 'Partner ' || n FROM generate_series(1, ?) n")
-        .param(RECORDS)
-        .update();
+    RIG.createPartners(RECORDS);
   }
 
   @AfterAll
@@ -89,17 +83,9 @@ class TargetOutageTest {
     try {
       long configId =
           RIG.store.create(
-              SyncConfig.builder()
-                  .name("outage")
-                  .model("res.partner")
-                  .requestUrl(receiver.url("/partners/{id}").toString())
-                  .httpMethod("PUT")
-                  .connectTimeout(1)
-                  .readTimeout(2)
-                  .concurrency(4)
+              perRecordPut(receiver.url("/partners/{id}").toString(), 4)
                   .retry(new RetrySettings(3, 100, 2.0, 1_000))
                   .outage(new OutageSettings(3, 60, 10))
-                  .line(SyncConfig.Line.identifier("id", "id"))
                   .line(SyncConfig.Line.plain("name", "name"))
                   .build());
       SyncRunWorkflow run = RIG.newRun(client, worker);
@@ -135,17 +121,9 @@ class TargetOutageTest {
     try {
       long configId =
           RIG.store.create(
-              SyncConfig.builder()
-                  .name("gone")
-                  .model("res.partner")
-                  .requestUrl(receiver.url("/gone/{id}").toString())
-                  .httpMethod("PUT")
-                  .connectTimeout(1)
-                  .readTimeout(1)
-                  .concurrency(2)
+              perRecordPut(receiver.url("/gone/{id}").toString(), 2)
                   .retry(new RetrySettings(10, 100, 2.0, 1_000))
                   .outage(new OutageSettings(3, 60, 1))
-                  .line(SyncConfig.Line.identifier("id", "id"))
                   .build());
       SyncRunWorkflow run = RIG.newRun(client, worker);
 
@@ -165,6 +143,19 @@ class TargetOutageTest {
       receiver.close();
       down = false;
     }
+  }
+
+  /** A config sending each partner as its own PUT to {@code url}, {@code concurrency} at once. */
+  private static SyncConfig.Builder perRecordPut(String url, int concurrency) {
+    return SyncConfig.builder()
+        .name("outage " + url)
+        .model("res.partner")
+        .requestUrl(url)
+        .httpMethod("PUT")
+        .connectTimeout(1)
+        .readTimeout(2)
+        .concurrency(concurrency)
+        .line(SyncConfig.Line.identifier("id", "id"));
   }
 
   /** The receiver: every record id it took, with the keys it came under. */

@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -92,6 +93,16 @@ final class WorkflowTestRig implements AutoCloseable {
         .registerWorkflowImplementationTypes(SyncRunWorkflowImpl.class)
         .setActivityImplementations(activities())
         .build();
+  }
+
+  /** Fills the source with {@code count} partners named "Partner n": ids 1 to count. */
+  void createPartners(int count) {
+    JdbcClient client = JdbcClient.create(source);
+    client.sql("CREATE TABLE res_partner (id serial PRIMARY KEY, name varchar NOT NULL)").update();
+    client
+        .sql("INSERT INTO res_partner (name) SELECT 'Partner ' || n FROM generate_series(1, ?) n")
+        .param(count)
+        .update();
   }
 
   /**

@@ -24,6 +24,9 @@ import okhttp3.Dns;
  * and method, timeouts, credentials ({@link CredentialRules}), identifier and external keys,
  * request URL, paging, retries and load, outage settings and language. Only the egress policy looks
  * anything up (DNS, for the request URL's host).
+ *
+ * <p>Long because each field's rules, short on their own, are many (SPEC §2); credentials have a
+ * class of their own ({@link CredentialRules}).
  */
 final class ConfigFieldRules {
 

@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The store does not validate: callers run {@link ConfigValidator} first. It does map the
  * database's own guards (unique name, existing mapping config) to {@link InvalidConfigException},
  * which closes the race between a validation and the write.
+ *
+ * <p>Long because a config is four tables (config, lines, headers, secrets) written and read in one
+ * transaction: the SQL for each stays next to the mapping it feeds.
  */
 public class ConfigStore implements CredentialsLookup {
 

@@ -40,6 +40,9 @@ import java.util.regex.Pattern;
  *     watermark (see {@link Watermarks})
  * @param outage the failures in a row that open the target's circuit, and how long a run waits
  *     through an outage; {@link OutageSettings#DEFAULTS} unless set
+ *     <p>Long because it holds SPEC §2's two dozen fields three times over (the record, its
+ *     builder, and the nested auth, header and line types that parse the API's strings once); each
+ *     part is small.
  */
 public record SyncConfig(
     String name,

@@ -31,6 +31,9 @@ import org.slf4j.event.Level;
  * sends, logs the attempt in the request log, and turns the answer into a result or a typed failure
  * (see {@link DeliveryActivities#deliver}). Credentials are looked up by config id at send time, so
  * they never enter Temporal history.
+ *
+ * <p>Long because one attempt's whole path reads best in order: build the request, ask the target's
+ * circuit, wait for a rate-limit slot, send, and sort the answer into a result or a typed failure.
  */
 public class DeliveryActivitiesImpl implements DeliveryActivities {
 

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>A request that finds the circuit closed costs no query: each worker trusts what it last read
  * of an origin for a second. The circuit is a guard, not a gate: when the database cannot be read,
  * the request goes (the target may be fine while the store is away).
+ *
+ * <p>Long because the circuit's SQL (count, open, probe, close) lives with the rules it implements.
  */
 public class TargetCircuit {
 

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>Configs are isolated from each other: a context that ran a config's scripts serves that config
  * only (see {@link ContextPool}). Domains, which are single expressions that can neither import nor
  * assign, share contexts among themselves but never with a config's scripts.
+ *
+ * <p>Long because it is the one door to the pooled GraalPy contexts: each entry point (lines,
+ * request scripts, domains, syntax checks) borrows, times and returns a context the same way.
  */
 public final class PythonScripts implements AutoCloseable {
 

@@ -10,10 +10,12 @@ import dev.apisync.workflows.RecordPage;
 import dev.apisync.workflows.SliceRequest;
 import dev.apisync.workflows.SliceResult;
 import dev.apisync.workflows.SyncProgress;
+import dev.apisync.workflows.UnfinishedRequest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +31,10 @@ import java.util.function.Consumer;
  * while earlier pages' requests are out, keeps up to {@code concurrency} requests in flight, and
  * hands answered pages, in order, to the {@link PageCommitter}. Its methods run on one thread, the
  * activity's.
+ *
+ * <p>Long because it is one loop with its helpers: reading ahead, mapping, bounding the requests in
+ * flight and the pages awaiting their commit; split up, the invariants between them would be hard
+ * to see.
  */
 final class SliceRun {
 
@@ -209,11 +215,16 @@ final class SliceRun {
 
   /**
    * Starts the page's requests, each once a slot is free; finished pages commit meanwhile. After a
-   * cancel the page's remaining requests are not sent.
+   * cancel the page's remaining requests are not sent: they go back unfinished and uncharged, so
+   * the run's recorded cursor stays before them.
    */
   private PageInFlight submit(RecordPage page, MappedPage mapped) throws InterruptedException {
     List<Future<SentRequest>> requests = new ArrayList<>();
     for (List<MappedRecord> records : requestRecords(mapped.records())) {
+      if (canceled.getAsBoolean()) {
+        requests.add(CompletableFuture.completedFuture(notSent(records)));
+        continue;
+      }
       long waiting = System.nanoTime();
       while (!inFlight.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
         commitFinished(false);
@@ -221,7 +232,8 @@ final class SliceRun {
       timings.waitedForSlot(System.nanoTime() - waiting);
       if (canceled.getAsBoolean()) {
         inFlight.release();
-        break;
+        requests.add(CompletableFuture.completedFuture(notSent(records)));
+        continue;
       }
       requests.add(
           senders.submit(
@@ -234,6 +246,12 @@ final class SliceRun {
               }));
     }
     return new PageInFlight(page, mapped.failures(), requests);
+  }
+
+  private SentRequest notSent(List<MappedRecord> records) {
+    return SentRequest.unfinished(
+        UnfinishedRequest.carrying(records, request.config().paginated(), "", 0, false, 0),
+        Optional.empty());
   }
 
   /** Pages that may be in flight at once: a page per request when paginated. */

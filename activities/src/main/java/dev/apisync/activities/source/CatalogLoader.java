@@ -15,6 +15,9 @@ import javax.sql.DataSource;
 /**
  * Reads one model's fields from the database: from Odoo's {@code ir_model_fields} when it describes
  * the model, else from the table's columns and foreign keys.
+ *
+ * <p>Long because it reads two sources of truth (ir_model_fields, or the table's columns and
+ * foreign keys) and reconciles them field by field in one pass.
  */
 final class CatalogLoader {
 

@@ -31,6 +31,9 @@ import java.util.Set;
  * dotted path through it) apply the {@code active} rule; following a many2one does not (Odoo
  * searches the comodel with {@code active_test=False} there), and neither do id comparisons on
  * x2many fields nor {@code child_of}/{@code parent_of} walks.
+ *
+ * <p>Long because it is one grammar: every Odoo domain operator's SQL, side by side, so that their
+ * shared NULL and falsy rules can be read together.
  */
 final class DomainSqlWriter {
 

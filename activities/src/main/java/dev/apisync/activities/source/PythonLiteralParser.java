@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * refused with a {@link DomainExpressionException} quoting the expression; {@link DomainCompiler}
  * then has the domain evaluated by its {@link DomainExpressions}. Positions in messages count from
  * 1.
+ *
+ * <p>Long because it is one recursive-descent grammar (Python literals, as Odoo domains use them).
  */
 final class PythonLiteralParser {
 

@@ -50,6 +50,8 @@ import javax.sql.DataSource;
  * archived). Sale orders: one per customer ({@code customer_rank > 0}) with {@code i % 3 == 0}, *
  * numbered S00001…, with {@code 1 + k % 3} lines for order {@code k}; validity_date is 30 days
  * after date_order; amounts are exact.
+ *
+ * <p>Long because it is data: the demo schema and its seed rows as SQL text, read top to bottom.
  */
 public final class OdooDemoDatabase {
 
