@@ -89,6 +89,7 @@ class DatabaseOutageIT {
               receiver.url("/partners").toString(),
               PAGE_SIZE,
               "sync-database-outage-test");
+      worker = WorkerProcess.start(url("outage_apisync"), url("outage_odoo"), temporal.target());
 
       assertThat(pages.awaitTenPages(120)).as("the worker sends pages").isTrue();
       cluster("stop");

@@ -5,60 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apisync.activities.config.ConfigActivitiesImpl;
-import dev.apisync.activities.config.ConfigStore;
-import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.config.SyncConfig;
-import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
-import dev.apisync.activities.delivery.TargetCircuit;
-import dev.apisync.activities.delivery.TargetClients;
-import dev.apisync.activities.delivery.TargetRateLimiter;
-import dev.apisync.activities.mapping.MappingActivitiesImpl;
-import dev.apisync.activities.mapping.PlainLineResolver;
-import dev.apisync.activities.mapping.RecordMapper;
-import dev.apisync.activities.requestlog.LoggedText;
-import dev.apisync.activities.requestlog.RequestLog;
-import dev.apisync.activities.runs.RunRecordActivitiesImpl;
-import dev.apisync.activities.runs.RunStore;
-import dev.apisync.activities.script.PythonDomainExpressions;
-import dev.apisync.activities.script.PythonLineResolver;
-import dev.apisync.activities.script.PythonScripts;
 import dev.apisync.activities.script.ScriptActivitiesImpl;
-import dev.apisync.activities.script.ScriptSource;
-import dev.apisync.activities.slices.SliceActivitiesImpl;
-import dev.apisync.activities.slices.SliceLedger;
-import dev.apisync.activities.source.DomainCompiler;
-import dev.apisync.activities.source.RecordActivitiesImpl;
-import dev.apisync.activities.source.RecordReader;
-import dev.apisync.activities.source.RecordSource;
-import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
-import dev.apisync.activities.testing.TestEgress;
-import dev.apisync.activities.testing.TestPostgres;
-import dev.apisync.activities.testing.TestScripts;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.MappedRecord;
 import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
-import dev.apisync.workflows.SyncRunWorkflow;
-import dev.apisync.workflows.SyncRunWorkflowImpl;
 import dev.apisync.workflows.Trigger;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,19 +44,22 @@ class ScriptedSyncRunTest {
   private static final String LAST_SEVEN_DAYS =
       "[('create_date', '>=', (datetime.now() - timedelta(days=7)).strftime('%Y-%m-%d'))]";
 
-  private static final DataSource APISYNC = TestPostgres.freshDatabase("scripted_apisync");
-  private static final DataSource SOURCE = TestPostgres.freshDatabase("scripted_source");
-  private static final ConfigStore STORE =
-      new ConfigStore(APISYNC, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
-  private static final TargetClients CLIENTS = new TargetClients(TestEgress.loopbackAllowed());
   private static final AtomicInteger SCRIPT_CALLS = new AtomicInteger();
 
-  @RegisterExtension
-  static final TestWorkflowExtension TEMPORAL =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(SyncRunWorkflowImpl.class)
-          .setActivityImplementations(activities())
-          .build();
+  private static final WorkflowTestRig RIG =
+      WorkflowTestRig.create("scripted")
+          .withScriptActivities(
+              (scripts, source) ->
+                  new ScriptActivitiesImpl(scripts, source) {
+                    @Override
+                    public String applyRequestScript(
+                        ConfigSnapshot config, List<MappedRecord> records, boolean asArray) {
+                      SCRIPT_CALLS.incrementAndGet();
+                      return super.applyRequestScript(config, records, asArray);
+                    }
+                  });
+
+  @RegisterExtension static final TestWorkflowExtension TEMPORAL = RIG.temporal();
 
   private static final Dispatcher OK =
       new Dispatcher() {
@@ -102,63 +71,12 @@ class ScriptedSyncRunTest {
 
   @StartStop final MockWebServer receiver = new MockWebServer();
 
-  private static Object[] activities() {
-    PythonScripts scripts = TestScripts.shared();
-    SourceCatalog catalog = new SourceCatalog(SOURCE);
-    RecordReader reader = new RecordReader(SOURCE, catalog);
-    ScriptSource scriptSource = new ScriptSource(SOURCE, catalog);
-    ScriptActivitiesImpl counted =
-        new ScriptActivitiesImpl(scripts, scriptSource) {
-          @Override
-          public String applyRequestScript(
-              ConfigSnapshot config, List<MappedRecord> records, boolean asArray) {
-            SCRIPT_CALLS.incrementAndGet();
-            return super.applyRequestScript(config, records, asArray);
-          }
-        };
-    RecordActivitiesImpl records =
-        new RecordActivitiesImpl(
-            new RecordSource(
-                SOURCE, new DomainCompiler(catalog, new PythonDomainExpressions(scripts))));
-    MappingActivitiesImpl mapping =
-        new MappingActivitiesImpl(
-            reader,
-            rows ->
-                new RecordMapper(
-                    rows,
-                    List.of(
-                        new PlainLineResolver(rows),
-                        PythonLineResolver.python(scripts, scriptSource),
-                        PythonLineResolver.relationalPython(scripts, scriptSource))));
-    RequestLog requestLog = new RequestLog(APISYNC);
-    RunStore runs = new RunStore(APISYNC);
-    DeliveryActivitiesImpl delivery =
-        new DeliveryActivitiesImpl(
-            STORE,
-            CLIENTS,
-            requestLog,
-            new TargetRateLimiter(APISYNC),
-            new TargetCircuit(APISYNC, Duration.ofSeconds(5), Duration.ofSeconds(60)),
-            LoggedText.DEFAULT_RESPONSE_BYTES);
-    return new Object[] {
-      new ConfigActivitiesImpl(STORE),
-      records,
-      mapping,
-      counted,
-      delivery,
-      new RunRecordActivitiesImpl(runs),
-      new SliceActivitiesImpl(
-          records, mapping, counted, delivery, new SliceLedger(APISYNC, requestLog, runs))
-    };
-  }
-
   @BeforeAll
   static void databases() {
-    Flyway.configure().dataSource(APISYNC).load().migrate();
-    OdooDemoDatabase.seed(SOURCE, 40);
+    OdooDemoDatabase.seed(RIG.source, 40);
     // Partners 1, 2, 4, 5, 6 are recent (3 is archived), phones as people type them; the rest
     // are from 2024.
-    JdbcClient.create(SOURCE)
+    JdbcClient.create(RIG.source)
         .sql(
             "UPDATE res_partner SET create_date = now() - interval '1 day',"
                 + " phone = CASE WHEN id % 2 = 0 THEN '555-010 ' || id ELSE '+380 44 000 00 0' || id END"
@@ -168,7 +86,7 @@ class ScriptedSyncRunTest {
 
   @AfterAll
   static void closeClients() {
-    CLIENTS.close();
+    RIG.close();
   }
 
   @Test
@@ -176,7 +94,7 @@ class ScriptedSyncRunTest {
       throws Exception {
     receiver.setDispatcher(OK);
     long configId =
-        STORE.create(
+        RIG.store.create(
             config("python lines")
                 .line(
                     SyncConfig.Line.python(
@@ -209,7 +127,7 @@ class ScriptedSyncRunTest {
       WorkflowClient client, Worker worker) throws Exception {
     receiver.setDispatcher(OK);
     long configId =
-        STORE.create(
+        RIG.store.create(
             config("request script")
                 .paginated(true)
                 .pageSize(2)
@@ -252,11 +170,7 @@ class ScriptedSyncRunTest {
   }
 
   private static SyncRunResult run(WorkflowClient client, Worker worker, SyncRunInput input) {
-    SyncRunWorkflow workflow =
-        client.newWorkflowStub(
-            SyncRunWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).build());
-    return workflow.run(input);
+    return RIG.newRun(client, worker).run(input);
   }
 
   private List<JsonNode> bodies(int count) throws Exception {

@@ -33,6 +33,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +54,8 @@ final class WorkflowTestRig implements AutoCloseable {
       new EncryptionCodec(PayloadKeys.parse(List.of(PayloadKeys.DEVELOPMENT)));
   private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
   private final CircuitProperties circuit;
+  private BiFunction<PythonScripts, ScriptSource, ScriptActivitiesImpl> scriptActivities =
+      ScriptActivitiesImpl::new;
   private SliceActivitiesImpl slices;
 
   private WorkflowTestRig(String prefix, CircuitProperties circuit) {
@@ -71,6 +74,16 @@ final class WorkflowTestRig implements AutoCloseable {
   /** A rig whose target circuits probe as {@code circuit} says (outage tests probe quickly). */
   static WorkflowTestRig create(String prefix, CircuitProperties circuit) {
     return new WorkflowTestRig(prefix, circuit);
+  }
+
+  /**
+   * Builds the script activities the rig registers (and its slices use) another way: a test that
+   * counts request script runs, for one. Call before {@link #temporal()}.
+   */
+  WorkflowTestRig withScriptActivities(
+      BiFunction<PythonScripts, ScriptSource, ScriptActivitiesImpl> scriptActivities) {
+    this.scriptActivities = scriptActivities;
+    return this;
   }
 
   /**
@@ -135,7 +148,7 @@ final class WorkflowTestRig implements AutoCloseable {
             source, new DomainCompiler(catalog, new PythonDomainExpressions(scripts)));
     MappingActivitiesImpl mapping =
         wiring.mappingActivities(source, catalog, store, scripts, scriptSource);
-    ScriptActivitiesImpl scriptActivities = wiring.scriptActivities(scripts, scriptSource);
+    ScriptActivitiesImpl scriptActivities = this.scriptActivities.apply(scripts, scriptSource);
     RequestLog requestLog = new RequestLog(apisync);
     DeliveryActivitiesImpl delivery =
         wiring.deliveryActivities(

@@ -14,8 +14,11 @@ import java.time.Duration;
  */
 public record OutageSettings(int circuitThreshold, int circuitWindowSeconds, int maxOutageMinutes) {
 
-  /** Five failures within a minute open the circuit; a run waits up to a day. */
-  public static final OutageSettings DEFAULTS = new OutageSettings(5, 60, 24 * 60);
+  /**
+   * Three failures within a minute open the circuit: fewer than the default retry policy's five
+   * attempts, so a target that goes down takes no record with it. A run waits up to a day.
+   */
+  public static final OutageSettings DEFAULTS = new OutageSettings(3, 60, 24 * 60);
 
   public Duration maxOutage() {
     return Duration.ofMinutes(maxOutageMinutes);

@@ -2,6 +2,7 @@ package dev.apisync.activities.wiring;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where configs may send ({@code apisync.egress.*}); see {@link
@@ -12,10 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deny targets refused whatever else applies, in the same forms
  */
 @ConfigurationProperties("apisync.egress")
-public record EgressProperties(List<String> allow, List<String> deny) {
+public record EgressProperties(@DefaultValue List<String> allow, @DefaultValue List<String> deny) {
 
   public EgressProperties {
-    allow = allow == null ? List.of() : List.copyOf(allow);
-    deny = deny == null ? List.of() : List.copyOf(deny);
+    allow = List.copyOf(allow);
+    deny = List.copyOf(deny);
   }
 }

@@ -2,6 +2,7 @@ package dev.apisync.activities.wiring;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Record events (SPEC §8): the connection that writes to the source database (installing triggers,
@@ -20,21 +21,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("apisync.events")
 public record EventsProperties(
-    String url,
-    String username,
-    String password,
-    Duration window,
-    Duration pollInterval,
-    int maxBatchRecords,
-    Boolean dispatcher) {
+    @DefaultValue("") String url,
+    @DefaultValue("") String username,
+    @DefaultValue("") String password,
+    @DefaultValue("300ms") Duration window,
+    @DefaultValue("1s") Duration pollInterval,
+    @DefaultValue("500") int maxBatchRecords,
+    @DefaultValue("true") boolean dispatcher) {
 
   public EventsProperties {
-    url = url == null ? "" : url;
-    username = username == null ? "" : username;
-    password = password == null ? "" : password;
-    window = window == null ? Duration.ofMillis(300) : window;
-    pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
-    maxBatchRecords = maxBatchRecords <= 0 ? 500 : maxBatchRecords;
-    dispatcher = dispatcher == null || dispatcher;
+    if (maxBatchRecords < 1) {
+      throw new IllegalArgumentException(
+          "apisync.events.max-batch-records must be at least 1, was " + maxBatchRecords);
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.apisync.activities.wiring;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The database records are read from (Odoo's, or any PostgreSQL-backed app's). Distinct from {@code
@@ -15,16 +16,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("apisync.source")
 public record SourceDatabaseProperties(
-    String url, String username, String password, int maxPoolSize, Duration statementTimeout) {
-
-  public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(2);
+    String url,
+    String username,
+    String password,
+    @DefaultValue("8") int maxPoolSize,
+    @DefaultValue("2m") Duration statementTimeout) {
 
   public SourceDatabaseProperties {
-    if (maxPoolSize <= 0) {
-      maxPoolSize = 8;
-    }
-    if (statementTimeout == null) {
-      statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+    if (maxPoolSize < 1) {
+      throw new IllegalArgumentException(
+          "apisync.source.max-pool-size must be at least 1, was " + maxPoolSize);
     }
     if (!statementTimeout.isPositive()) {
       throw new IllegalArgumentException(

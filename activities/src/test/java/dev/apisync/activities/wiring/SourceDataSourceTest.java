@@ -7,8 +7,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.apisync.activities.testing.TestPostgres;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The source pool as both apps build it, against a real PostgreSQL database. */
@@ -45,8 +48,13 @@ class SourceDataSourceTest {
 
   @Test
   void theStatementTimeoutDefaultsToTheSourceActivitiesTimeout() {
-    assertThat(new SourceDatabaseProperties("jdbc:postgresql:odoo", "u", "p", 0, null))
-        .extracting(SourceDatabaseProperties::statementTimeout)
-        .isEqualTo(Duration.ofMinutes(2));
+    SourceDatabaseProperties bound =
+        new Binder(
+                new MapConfigurationPropertySource(
+                    Map.of("apisync.source.url", "jdbc:postgresql:odoo")))
+            .bindOrCreate("apisync.source", SourceDatabaseProperties.class);
+
+    assertThat(bound.statementTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(bound.maxPoolSize()).isEqualTo(8);
   }
 }

@@ -282,7 +282,7 @@ public record ConfigRequest(
                   "Failed requests in a row (no connection, or a 5xx) that open the target's"
                       + " circuit: runs then stop sending and probe it with one request, charging"
                       + " no attempts; 1–1000",
-              defaultValue = "5")
+              defaultValue = "3")
           Integer circuitThreshold,
       @Schema(
               description = "Seconds within which those failures must fall, 1–86400",
