@@ -64,7 +64,8 @@ class CrashRecoveryIT {
 
   @Test
   void aKilledWorkerLosesNoRecordAndResendsOnlyWhatWasInFlight() throws Exception {
-    PageReceiver pages = new PageReceiver(0);
+    // Each page answered after 20 ms: the run takes a few seconds, the kill falls in its middle.
+    PageReceiver pages = new PageReceiver(20);
     try (MockWebServer receiver = new MockWebServer()) {
       receiver.setDispatcher(pages);
       receiver.start();
