@@ -1,6 +1,7 @@
 package dev.apisync.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
 import dev.apisync.workflows.SyncRunResult;
@@ -93,7 +94,16 @@ class DatabaseOutageIT {
 
       assertThat(pages.awaitTenPages(120)).as("the worker sends pages").isTrue();
       cluster("stop");
-      Thread.sleep(outage().toMillis()); // the outage itself, not a synchronisation
+      // The run waits the outage out: still running, nothing failed, for as long as it lasts.
+      WorkflowStub stub = WorkflowStub.fromTyped(run);
+      await()
+          .during(outage())
+          .atMost(outage().plusSeconds(30))
+          .until(
+              () ->
+                  stub.describe().getStatus()
+                      == io.temporal.api.enums.v1.WorkflowExecutionStatus
+                          .WORKFLOW_EXECUTION_STATUS_RUNNING);
       cluster("start");
       SyncRunResult result =
           WorkflowStub.fromTyped(run).getResult(5, TimeUnit.MINUTES, SyncRunResult.class);

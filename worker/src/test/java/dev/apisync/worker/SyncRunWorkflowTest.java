@@ -562,19 +562,7 @@ class SyncRunWorkflowTest {
   void aPageOverHalfAMegabyteOfJsonGoesAsSeveralRequests(WorkflowClient client, Worker worker)
       throws Exception {
     receiver.setDispatcher(answering(200));
-    long configId =
-        RIG.store.create(
-            SyncConfig.builder()
-                .name("one big page")
-                .model("x.big_note")
-                .filterDomain("[]")
-                .requestUrl(receiver.url("/notes").toString())
-                .httpMethod("POST")
-                .line(SyncConfig.Line.identifier("id", "external_id"))
-                .line(SyncConfig.Line.plain("body", "body"))
-                .paginated(true)
-                .pageSize(60)
-                .build());
+    long configId = RIG.store.create(bigNotes("one big page", 60).build());
 
     SyncRunResult result =
         run(client, worker, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
@@ -608,20 +596,7 @@ class SyncRunWorkflowTest {
                 .build();
           }
         });
-    long configId =
-        RIG.store.create(
-            SyncConfig.builder()
-                .name("big notes")
-                .model("x.big_note")
-                .filterDomain("[]")
-                .requestUrl(receiver.url("/notes").toString())
-                .httpMethod("POST")
-                .line(SyncConfig.Line.identifier("id", "external_id"))
-                .line(SyncConfig.Line.plain("body", "body"))
-                .paginated(true)
-                .pageSize(30)
-                .concurrency(2)
-                .build());
+    long configId = RIG.store.create(bigNotes("big notes", 30).concurrency(2).build());
 
     SyncRunWorkflow workflow = newWorkflow(client, worker);
 
@@ -742,6 +717,20 @@ class SyncRunWorkflowTest {
             : new MockResponse.Builder().code(200).build();
       }
     };
+  }
+
+  /** The sixty ~10 KB notes, paginated, to the receiver. */
+  private SyncConfig.Builder bigNotes(String name, int pageSize) {
+    return SyncConfig.builder()
+        .name(name)
+        .model("x.big_note")
+        .filterDomain("[]")
+        .requestUrl(receiver.url("/notes").toString())
+        .httpMethod("POST")
+        .line(SyncConfig.Line.identifier("id", "external_id"))
+        .line(SyncConfig.Line.plain("body", "body"))
+        .paginated(true)
+        .pageSize(pageSize);
   }
 
   private static Dispatcher answering(int status) {

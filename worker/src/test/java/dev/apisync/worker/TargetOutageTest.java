@@ -2,6 +2,7 @@ package dev.apisync.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apisync.activities.config.SyncConfig;
@@ -9,7 +10,6 @@ import dev.apisync.activities.runs.RunRecord;
 import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.RunStatus;
-import dev.apisync.workflows.SyncProgress;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.SyncRunWorkflow;
@@ -96,10 +96,13 @@ class TargetOutageTest {
       WorkflowClient.start(run::run, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
 
       assertThat(fifthDelivered.await(60, TimeUnit.SECONDS)).isTrue();
-      SyncProgress waiting = awaitWaiting(run);
-      assertThat(waiting.waiting()).contains("unavailable since").contains("next probe at");
-      assertThat(waiting.failed()).isZero();
-      Thread.sleep(outage().toMillis()); // the outage itself, not a synchronisation
+      // The run pauses as a whole: waiting, nothing failed, for as long as the target is down.
+      await().atMost(Duration.ofMinutes(1)).until(() -> !run.progress().waiting().isEmpty());
+      assertThat(run.progress().waiting()).contains("unavailable since").contains("next probe at");
+      await()
+          .during(outage())
+          .atMost(outage().plusSeconds(30))
+          .until(() -> !run.progress().waiting().isEmpty() && run.progress().failed() == 0);
       down = false;
       SyncRunResult result =
           WorkflowStub.fromTyped(run).getResult(2, TimeUnit.MINUTES, SyncRunResult.class);
@@ -193,18 +196,6 @@ class TargetOutageTest {
           }
         });
     return server;
-  }
-
-  /** Polls the run's progress until it says what it waits for (a minute at most). */
-  private static SyncProgress awaitWaiting(SyncRunWorkflow run) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    while (true) {
-      SyncProgress progress = run.progress();
-      if (!progress.waiting().isEmpty() || System.nanoTime() > deadline) {
-        return progress;
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
   }
 
   private static Duration outage() {

@@ -80,6 +80,7 @@ final class StubActivities {
   static final class Slices implements SliceActivities {
 
     final List<SliceRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    final CountDownLatch started = new CountDownLatch(1);
     private final int records;
     private final int pagesPerSlice;
     private final Set<Long> unfinished;
@@ -106,6 +107,7 @@ final class StubActivities {
     @Override
     public SliceResult sendSlice(SliceRequest request) {
       requests.add(request);
+      started.countDown();
       try {
         release.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {

@@ -202,7 +202,7 @@ class SyncRunWorkflowStubTest {
         environment, worker, StubActivities.config(), slices, StubActivities.Delivery.accepting());
     SyncRunWorkflow run = newRun(client, worker);
     WorkflowClient.start(run::run, INPUT);
-    awaitSlice(slices);
+    assertThat(slices.started.await(30, TimeUnit.SECONDS)).isTrue();
 
     WorkflowStub.fromTyped(run).cancel();
 
@@ -278,13 +278,6 @@ class SyncRunWorkflowStubTest {
     return client.newWorkflowStub(
         SyncRunWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).build());
-  }
-
-  private static void awaitSlice(StubActivities.Slices slices) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (slices.requests.isEmpty() && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(10);
-    }
   }
 
   /** Writes the run's history for {@link SyncRunReplayTest} when asked to. */

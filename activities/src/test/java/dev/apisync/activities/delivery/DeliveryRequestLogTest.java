@@ -7,6 +7,7 @@ import static dev.apisync.activities.delivery.TestTargets.noAuth;
 import static dev.apisync.activities.delivery.TestTargets.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -15,7 +16,6 @@ import dev.apisync.activities.config.AuthSettings;
 import dev.apisync.activities.config.CredentialsLookup;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.requestlog.AttemptOutcome;
-import dev.apisync.activities.requestlog.LoggedRequest;
 import dev.apisync.activities.requestlog.LoggedText;
 import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.requestlog.RequestLogEntry;
@@ -272,19 +272,9 @@ class DeliveryRequestLogTest {
         .isLessThan(DeliveryActivitiesImpl.LOG_WAIT.plusSeconds(2));
     assertThat(requestLog.find(RequestLogFilter.all()).rows()).isEmpty();
     storeSlow.countDown();
-    assertThat(awaitRows(Duration.ofSeconds(10))).hasSize(1);
-  }
-
-  /** The request log's rows, once there are any (written in the background), or after timeout. */
-  private List<LoggedRequest> awaitRows(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      List<LoggedRequest> rows = requestLog.find(RequestLogFilter.all()).rows();
-      if (!rows.isEmpty() || System.nanoTime() > deadline) {
-        return rows;
-      }
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> requestLog.find(RequestLogFilter.all()).rows().size() == 1);
   }
 
   @Test
