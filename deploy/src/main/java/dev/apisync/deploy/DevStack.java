@@ -131,6 +131,7 @@ public final class DevStack {
         """
 
         ================= apisync dev stack is up =================
+          Console         %s/   (sign in with the admin token below)
           REST API        %s   (OpenAPI UI: %s/swagger-ui.html)
           Temporal Web UI %s
           Temporal gRPC   %s
@@ -145,6 +146,7 @@ public final class DevStack {
           Stop:           Ctrl-C
         ============================================================
         %n""",
+        apiUrl,
         apiUrl,
         apiUrl,
         ui,

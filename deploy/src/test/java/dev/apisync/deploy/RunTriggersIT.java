@@ -7,47 +7,31 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.apisync.activities.source.demo.OdooDemoDatabase;
-import dev.apisync.activities.testing.TestPostgres;
-import dev.apisync.api.ApiApplication;
-import dev.apisync.api.access.BootstrapAdminToken;
-import dev.apisync.worker.WorkerApplication;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleListDescription;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -61,75 +45,37 @@ class RunTriggersIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
 
-  private static TemporalDevServer temporal;
-  private static ConfigurableApplicationContext worker;
-  private static ConfigurableApplicationContext api;
-  private static MockWebServer crm;
-  private static DataSource odoo;
-  private static String apiUrl;
+  private static InProcessStack stack;
   private static StackApi rest;
 
   @BeforeAll
   static void startTheSystem() throws IOException {
-    // The Web UI decodes the runs' encrypted summaries through the API's codec endpoint, so the
-    // API's port is chosen before the server starts.
-    int apiPort = TemporalDevServer.freePort();
-    temporal = TemporalDevServer.startEphemeralWithWebUi("http://127.0.0.1:" + apiPort + "/codec");
-    crm = new MockWebServer();
-    crm.setDispatcher(
-        new mockwebserver3.Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            return new MockResponse.Builder().code(200).body("{\"ok\":true}").build();
-          }
-        });
-    crm.start();
-    DataSource apisync = TestPostgres.freshDatabase("triggers_apisync");
-    odoo = TestPostgres.freshDatabase("triggers_odoo");
-    OdooDemoDatabase.createSchema(odoo);
-    OdooDemoDatabase.seed(odoo, 20);
-    String[] arguments = {
-      "--spring.profiles.active=dev",
-      // The test receivers listen on loopback, which the egress policy refuses unless allowed.
-      "--apisync.egress.allow=127.0.0.1",
-      "--spring.datasource.url=" + TestPostgres.jdbcUrl(TestPostgres.databaseName(apisync)),
-      "--apisync.source.url=" + TestPostgres.jdbcUrl(TestPostgres.databaseName(odoo)),
-      "--spring.datasource.username=postgres",
-      "--spring.datasource.password=",
-      "--apisync.source.username=postgres",
-      "--apisync.source.password=",
-      "--spring.temporal.connection.target=" + temporal.target(),
-      "--apisync.temporal.ui-url=" + temporal.webUiUrl().orElseThrow(),
-      "--server.port=0",
-      // No test here runs Python: one warm context is enough, and starts in seconds, not a minute.
-      "--apisync.scripts.pool-size=1",
-    };
-    worker = WorkerApplication.builder().run(arguments);
-    String[] apiArguments =
-        Arrays.stream(arguments)
-            .map(
-                argument ->
-                    argument.startsWith("--server.port=") ? "--server.port=" + apiPort : argument)
-            .toArray(String[]::new);
-    api = ApiApplication.builder().run(apiArguments);
-    apiUrl = "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
-    rest = new StackApi(apiUrl, api.getBean(BootstrapAdminToken.class).value().orElseThrow());
+    stack =
+        InProcessStack.start(
+            "triggers",
+            20,
+            new mockwebserver3.Dispatcher() {
+              @Override
+              public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(200).body("{\"ok\":true}").build();
+              }
+            },
+            true,
+            // No test here runs Python: one warm context is enough, and starts in seconds.
+            "--apisync.scripts.pool-size=1");
+    rest = stack.rest;
   }
 
   @AfterAll
   static void stopTheSystem() throws Exception {
-    for (AutoCloseable running : new AutoCloseable[] {api, worker, crm, temporal}) {
-      if (running != null) {
-        running.close();
-      }
+    if (stack != null) {
+      stack.close();
     }
   }
 
   @BeforeEach
   void forgetEarlierRequests() throws InterruptedException {
-    while (crm.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS) != null) {
-      // drained
-    }
+    stack.forgetReceivedRequests();
   }
 
   @Test
@@ -272,7 +218,7 @@ class RunTriggersIT {
     HttpResponse<String> issued = rest.post("/api/configs/" + configId + "/webhook", "");
     assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
     String url = JSON.readTree(issued.body()).path("url").asText();
-    assertThat(url).startsWith(apiUrl + "/api/hooks/" + configId + "?token=");
+    assertThat(url).startsWith(stack.apiUrl + "/api/hooks/" + configId + "?token=");
     String odooBody =
         "{\"_action\": \"Send Webhook Notification(#12)\", \"_id\": "
             + partner
@@ -285,7 +231,7 @@ class RunTriggersIT {
     JsonNode run = JSON.readTree(rest.get("/api/runs/" + workflowId + "?waitSeconds=60").body());
     assertThat(run.path("trigger").asText()).isEqualTo("WEBHOOK");
     assertThat(run.path("result").path("sent").asInt()).isEqualTo(1);
-    RecordedRequest received = crm.takeRequest(10, SECONDS);
+    RecordedRequest received = stack.crm.takeRequest(10, SECONDS);
     assertThat(received).isNotNull();
     // The config is paginated: a page (JSON array) of the one record.
     assertThat(JSON.readTree(received.getBody().utf8()).path(0).path("external_id").asLong())
@@ -300,7 +246,7 @@ class RunTriggersIT {
     assertProblem(StackApi.postAnonymously(url, "not json"), 400);
     assertThat(rest.delete("/api/configs/" + configId + "/webhook").statusCode()).isEqualTo(204);
     assertProblem(StackApi.postAnonymously(url, odooBody), 401);
-    assertThat(crm.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
+    assertThat(stack.crm.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
   }
 
   @Test
@@ -355,16 +301,16 @@ class RunTriggersIT {
     awaitRuns("configId=" + configId, 1);
     String summary = "customers for the web ui: res.partner → POST ";
 
-    WebDriver browser = chromium();
+    WebDriver browser = Chromium.start();
     try {
       String query = "ApiSyncConfigId = " + configId;
       browser.get(
-          temporal.webUiUrl().orElseThrow()
+          stack.temporal.webUiUrl().orElseThrow()
               + "/namespaces/default/workflows?query="
               + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20"));
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText(workflowId)));
-      screenshot(browser, "web-ui-runs-by-config-id.png");
+      Chromium.screenshot(browser, "web-ui-runs-by-config-id.png");
 
       browser.findElement(By.linkText(workflowId)).click();
       // UI 2.54 shows a run's summary and details under its "User Metadata" tab.
@@ -377,7 +323,7 @@ class RunTriggersIT {
         wait.ignoring(StaleElementReferenceException.class)
             .until(page -> visibleText(page).contains(summary));
       } finally {
-        screenshot(browser, "web-ui-run-summary.png");
+        Chromium.screenshot(browser, "web-ui-run-summary.png");
       }
     } finally {
       browser.quit();
@@ -396,26 +342,6 @@ class RunTriggersIT {
       }
     }
     return text.toString();
-  }
-
-  /** Debian's Chromium and chromedriver: nothing is downloaded (no Selenium Manager). */
-  private static WebDriver chromium() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,1000");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-            .usingAnyFreePort()
-            .build();
-    return new ChromeDriver(service, options);
-  }
-
-  private static void screenshot(WebDriver browser, String name) throws IOException {
-    Path target = Path.of("target", name);
-    Files.createDirectories(target.getParent());
-    Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 
   private static void assertRefused(long configId, String body, String field) throws Exception {
@@ -450,14 +376,16 @@ class RunTriggersIT {
   }
 
   private static List<String> scheduleIds() {
-    return api.getBean(ScheduleClient.class)
+    return stack
+        .api
+        .getBean(ScheduleClient.class)
         .listSchedules()
         .map(ScheduleListDescription::getScheduleId)
         .toList();
   }
 
   private static List<Long> customerIds() {
-    return JdbcClient.create(odoo)
+    return JdbcClient.create(stack.odoo)
         .sql("SELECT id FROM res_partner WHERE active AND customer_rank > 0 ORDER BY id")
         .query(Long.class)
         .list();
@@ -472,7 +400,7 @@ class RunTriggersIT {
     config.put("name", name);
     config.put("model", "res.partner");
     config.put("filterDomain", "[('customer_rank', '>', 0)]");
-    config.put("requestUrl", crm.url("/api/customers").toString());
+    config.put("requestUrl", stack.crm.url("/api/customers").toString());
     config.put("httpMethod", "POST");
     var lines = config.putArray("lines");
     lines

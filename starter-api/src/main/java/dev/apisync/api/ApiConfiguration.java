@@ -6,11 +6,15 @@ import dev.apisync.activities.egress.EgressPolicy;
 import dev.apisync.activities.script.PythonScripts;
 import dev.apisync.activities.script.SyntaxProblem;
 import dev.apisync.activities.source.DomainCompiler;
+import dev.apisync.activities.source.RecordSearch;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.source.SourceDirectory;
 import dev.apisync.activities.wiring.CodecConfiguration;
 import dev.apisync.activities.wiring.EgressConfiguration;
 import dev.apisync.activities.wiring.ScriptConfiguration;
 import dev.apisync.activities.wiring.StorageConfiguration;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -27,6 +31,18 @@ import org.springframework.context.annotation.Import;
   CodecConfiguration.class
 })
 public class ApiConfiguration {
+
+  @Bean
+  public SourceDirectory sourceDirectory(
+      @Qualifier(StorageConfiguration.SOURCE) DataSource source) {
+    return new SourceDirectory(source);
+  }
+
+  @Bean
+  public RecordSearch recordSearch(
+      @Qualifier(StorageConfiguration.SOURCE) DataSource source, DomainCompiler domains) {
+    return new RecordSearch(source, domains);
+  }
 
   @Bean
   public ConfigValidator configValidator(

@@ -164,7 +164,8 @@ public class SyncRunWorkflowImpl implements SyncRunWorkflow {
     } else {
       incremental = input.incremental();
     }
-    if (!config.enabled()) {
+    // A dry run sends nothing, so a config being built (still disabled) can be previewed.
+    if (!config.enabled() && !input.dryRun()) {
       throw ApplicationFailure.newNonRetryableFailure(
           "config '" + config.name() + "' is disabled", FailureTypes.INVALID_CONFIG);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -181,6 +182,18 @@ public class RequestLog {
     if (!filter.outcomes().isEmpty()) {
       sql.append(" AND outcome IN (:outcomes)");
       params.put("outcomes", filter.outcomes().stream().map(Enum::name).toList());
+    }
+    if (filter.recordId() > 0) {
+      sql.append(" AND :recordId = ANY(record_ids)");
+      params.put("recordId", filter.recordId());
+    }
+    if (filter.from() != null) {
+      sql.append(" AND created_at >= :from");
+      params.put("from", Timestamp.from(filter.from()));
+    }
+    if (filter.to() != null) {
+      sql.append(" AND created_at < :to");
+      params.put("to", Timestamp.from(filter.to()));
     }
     if (filter.before() > 0) {
       sql.append(" AND id < :before");

@@ -76,15 +76,38 @@ class RequestLogTest {
   }
 
   @Test
+  void findsTheRequestsThatCarriedARecordWithinATimeRange() {
+    long carried = write("wf", 1, AttemptOutcome.SENT, List.of(7L, 8L));
+    long other = write("wf", 1, AttemptOutcome.SENT, List.of(9L));
+    long older = write("wf", 1, AttemptOutcome.FAILED, List.of(8L));
+    JdbcClient.create(DATABASE)
+        .sql("UPDATE request_log SET created_at = now() - interval '1 hour' WHERE id = ?")
+        .param(older)
+        .update();
+    Instant halfAnHourAgo = Instant.now().minusSeconds(1800);
+
+    assertThat(ids(log.find(new RequestLogFilter("", 0, Set.of(), 8, null, null, 0, 50))))
+        .containsExactly(older, carried);
+    assertThat(ids(log.find(new RequestLogFilter("", 0, Set.of(), 8, halfAnHourAgo, null, 0, 50))))
+        .containsExactly(carried);
+    assertThat(ids(log.find(new RequestLogFilter("", 0, Set.of(), 0, null, halfAnHourAgo, 0, 50))))
+        .containsExactly(older);
+    assertThat(ids(log.find(new RequestLogFilter("", 0, Set.of(), 9, null, null, 0, 50))))
+        .containsExactly(other);
+  }
+
+  @Test
   void keysetPagesWalkBackToTheOldestRow() {
     long[] ids = new long[7];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = write("wf", 1, AttemptOutcome.SENT);
     }
 
-    RequestLogPage first = log.find(new RequestLogFilter("", 0, Set.of(), 0, 3));
-    RequestLogPage second = log.find(new RequestLogFilter("", 0, Set.of(), first.nextBefore(), 3));
-    RequestLogPage last = log.find(new RequestLogFilter("", 0, Set.of(), second.nextBefore(), 3));
+    RequestLogPage first = log.find(new RequestLogFilter("", 0, Set.of(), 0, null, null, 0, 3));
+    RequestLogPage second =
+        log.find(new RequestLogFilter("", 0, Set.of(), 0, null, null, first.nextBefore(), 3));
+    RequestLogPage last =
+        log.find(new RequestLogFilter("", 0, Set.of(), 0, null, null, second.nextBefore(), 3));
 
     assertThat(first.rows()).extracting(LoggedRequest::id).containsExactly(ids[6], ids[5], ids[4]);
     assertThat(first.nextBefore()).isEqualTo(ids[4]);
@@ -109,12 +132,17 @@ class RequestLogTest {
   }
 
   private long write(String workflowId, long configId, AttemptOutcome outcome) {
+    return write(workflowId, configId, outcome, List.of(1L));
+  }
+
+  private long write(
+      String workflowId, long configId, AttemptOutcome outcome, List<Long> recordIds) {
     log.record(
         new RequestLogEntry(
             workflowId,
             "run",
             configId,
-            List.of(1L),
+            recordIds,
             1,
             "POST",
             "http://x/p",
@@ -134,7 +162,8 @@ class RequestLogTest {
 
   private RequestLogPage filter(String workflowId, long configId, Set<AttemptOutcome> outcomes) {
     return log.find(
-        new RequestLogFilter(workflowId, configId, outcomes, 0, RequestLogFilter.MAX_LIMIT));
+        new RequestLogFilter(
+            workflowId, configId, outcomes, 0, null, null, 0, RequestLogFilter.MAX_LIMIT));
   }
 
   private static List<Long> ids(RequestLogPage page) {

@@ -28,6 +28,10 @@ final class AccessRules {
     "/api/configs/*/watermark",
   };
 
+  private static final String[] CONSOLE_ASSETS = {
+    "/", "/index.html", "/console/**", "/favicon.ico"
+  };
+
   private static final String[] API_DOCS = {
     "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
   };
@@ -48,6 +52,9 @@ final class AccessRules {
     // Errors rendered for a request already judged (e.g. a 404) pass as they are.
     rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
     rules.requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll();
+    // The console's pages and scripts hold no data: everything they show comes from /api/** calls
+    // made with the token the user typed in.
+    rules.requestMatchers(GET, CONSOLE_ASSETS).permitAll();
     // Odoo's webhook intake checks its own per-config token.
     rules.requestMatchers(POST, "/api/hooks/*").permitAll();
     // A browser's CORS preflight carries no credentials; the codec's CORS rules answer it.

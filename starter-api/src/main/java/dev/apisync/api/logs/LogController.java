@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,6 +59,18 @@ public class LogController {
                   "Only these outcomes: SENT, RETRYING, FAILED, ERROR (repeat or comma-separate)")
           @RequestParam(required = false)
           List<String> outcome,
+      @Parameter(description = "Only requests that carried this record id")
+          @RequestParam(required = false)
+          String recordId,
+      @Parameter(
+              description =
+                  "Only rows written at or after this instant (ISO-8601, e.g."
+                      + " 2026-12-03T10:00:00Z)")
+          @RequestParam(required = false)
+          String from,
+      @Parameter(description = "Only rows written before this instant (ISO-8601)")
+          @RequestParam(required = false)
+          String to,
       @Parameter(description = "Rows per page, 1 to 500 (default 50)")
           @RequestParam(required = false)
           String limit,
@@ -66,6 +80,9 @@ public class LogController {
     List<FieldError> errors = new ArrayList<>();
     long config = positive("configId", configId, errors);
     long beforeId = positive("before", before, errors);
+    long record = positive("recordId", recordId, errors);
+    Instant fromInstant = instant("from", from, errors);
+    Instant toInstant = instant("to", to, errors);
     int pageSize = pageSize(limit, errors);
     Set<AttemptOutcome> outcomes = outcomes(outcome, errors);
     if (!errors.isEmpty()) {
@@ -73,7 +90,9 @@ public class LogController {
     }
     String workflow = workflowId == null ? "" : workflowId.strip();
     return LogPageView.of(
-        requestLog.find(new RequestLogFilter(workflow, config, outcomes, beforeId, pageSize)));
+        requestLog.find(
+            new RequestLogFilter(
+                workflow, config, outcomes, record, fromInstant, toInstant, beforeId, pageSize)));
   }
 
   /** 0 when absent. */
@@ -91,6 +110,22 @@ public class LogController {
     }
     errors.add(new FieldError(name, "expected a positive whole number, got '" + value + "'"));
     return 0;
+  }
+
+  /** Null when absent. */
+  private static Instant instant(String name, String value, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      errors.add(
+          new FieldError(
+              name,
+              "expected an ISO-8601 instant such as 2026-12-03T10:00:00Z, got '" + value + "'"));
+      return null;
+    }
   }
 
   private static int pageSize(String value, List<FieldError> errors) {

@@ -20,7 +20,11 @@ class RunRefusedException extends ErrorResponseException {
     return new RunRefusedException(
         HttpStatus.CONFLICT,
         "Sync config disabled",
-        "sync config " + configId + " '" + name + "' is disabled: enable it to start runs");
+        "sync config "
+            + configId
+            + " '"
+            + name
+            + "' is disabled: enable it to start runs (a dry run is allowed)");
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail) {

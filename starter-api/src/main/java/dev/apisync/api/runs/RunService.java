@@ -73,7 +73,7 @@ public class RunService {
     long configId = input.configId();
     StoredConfig stored =
         configs.find(configId).orElseThrow(() -> RunRefusedException.configNotFound(configId));
-    if (!stored.config().enabled()) {
+    if (!stored.config().enabled() && !input.dryRun()) {
       throw RunRefusedException.configDisabled(configId, stored.config().name());
     }
     Instant now = clock.instant();

@@ -80,6 +80,20 @@ class LogApiTest extends ApiTestContext {
   }
 
   @Test
+  void filtersByRecordAndTimeRange() throws Exception {
+    write("sync-1-a", 1, AttemptOutcome.SENT, 200);
+    String now = java.time.Instant.now().plusSeconds(60).toString();
+    String hourAgo = java.time.Instant.now().minusSeconds(3600).toString();
+
+    assertThat(outcomes("/api/logs?recordId=8")).containsExactly("SENT");
+    assertThat(outcomes("/api/logs?recordId=9")).isEmpty();
+    assertThat(outcomes("/api/logs?recordId=7&from=" + hourAgo + "&to=" + now))
+        .containsExactly("SENT");
+    assertThat(outcomes("/api/logs?to=" + hourAgo)).isEmpty();
+    assertThat(outcomes("/api/logs?from=" + now)).isEmpty();
+  }
+
+  @Test
   void keysetPagingWalksToTheOldestRow() throws Exception {
     for (int i = 0; i < 5; i++) {
       write("sync-1-a", 1, AttemptOutcome.SENT, 200);
@@ -106,6 +120,9 @@ class LogApiTest extends ApiTestContext {
     assertRefused("/api/logs?configId=abc", "configId");
     assertRefused("/api/logs?before=-3", "before");
     assertRefused("/api/logs?outcome=LOST", "outcome");
+    assertRefused("/api/logs?recordId=x", "recordId");
+    assertRefused("/api/logs?from=yesterday", "from");
+    assertRefused("/api/logs?to=2026-13-01", "to");
 
     JsonNode two = JSON.readTree(get("/api/logs?limit=0&outcome=LOST").body());
     assertThat(two.get("title").asString()).isEqualTo("Invalid parameters");
