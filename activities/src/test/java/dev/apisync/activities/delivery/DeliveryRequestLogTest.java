@@ -12,7 +12,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.apisync.activities.config.AuthSettings;
+import dev.apisync.activities.config.Auth;
 import dev.apisync.activities.config.CredentialsLookup;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.requestlog.AttemptOutcome;
@@ -121,9 +121,7 @@ class DeliveryRequestLogTest {
     server.enqueue(new MockResponse.Builder().code(200).build());
     var lookup =
         credentials(
-            AuthSettings.NONE,
-            Header.secret("X-Partner-Id", "p-55667788"),
-            new Header("X-Tenant", "acme"));
+            Auth.NONE, Header.secret("X-Partner-Id", "p-55667788"), new Header("X-Tenant", "acme"));
     var config = config(server.url("/p?sig=s-123&token=t-456&page=1").toString(), HttpMethod.POST);
 
     delivery(lookup).deliver(single(config, 7, RECORD));
