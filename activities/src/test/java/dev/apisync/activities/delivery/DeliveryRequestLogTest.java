@@ -25,6 +25,7 @@ import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryActivities;
 import dev.apisync.workflows.DeliveryResult;
+import dev.apisync.workflows.FailureDetails;
 import dev.apisync.workflows.FailureTypes;
 import dev.apisync.workflows.HttpMethod;
 import io.temporal.activity.ActivityOptions;
@@ -327,7 +328,7 @@ class DeliveryRequestLogTest {
                 ApplicationFailure cause = (ApplicationFailure) failure.getCause();
                 assertThat(cause.getType()).isEqualTo(FailureTypes.PERMANENT_HTTP);
                 assertThat(cause.isNonRetryable()).isTrue();
-                assertThat(cause.getDetails().get(Integer.class)).isEqualTo(401);
+                assertThat(FailureDetails.of(cause).status()).isEqualTo(401);
               });
     } finally {
       temporal.close();
