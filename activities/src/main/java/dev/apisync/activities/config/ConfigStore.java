@@ -92,13 +92,7 @@ public class ConfigStore implements CredentialsLookup {
   public boolean replace(long id, SyncConfig config) {
     return write(
         () -> {
-          boolean exists =
-              jdbc.sql("SELECT id FROM sync_config WHERE id = :id FOR UPDATE")
-                  .param("id", id)
-                  .query(Long.class)
-                  .optional()
-                  .isPresent();
-          if (!exists) {
+          if (!lock(id)) {
             return false;
           }
           SyncConfig stored = find(id).orElseThrow().config();
@@ -128,13 +122,7 @@ public class ConfigStore implements CredentialsLookup {
       return Boolean.TRUE.equals(
           transactions.execute(
               status -> {
-                boolean exists =
-                    jdbc.sql("SELECT id FROM sync_config WHERE id = :id FOR UPDATE")
-                        .param("id", id)
-                        .query(Long.class)
-                        .optional()
-                        .isPresent();
-                if (!exists) {
+                if (!lock(id)) {
                   return false;
                 }
                 List<ConfigRef> users = usersOf(id);
@@ -251,6 +239,15 @@ public class ConfigStore implements CredentialsLookup {
         .param("id", id)
         .query((rs, row) -> new ConfigRef(rs.getLong("id"), rs.getString("name")))
         .list();
+  }
+
+  /** Locks the config's row for this transaction; false when no config has this id. */
+  private boolean lock(long id) {
+    return jdbc.sql("SELECT id FROM sync_config WHERE id = :id FOR UPDATE")
+        .param("id", id)
+        .query(Long.class)
+        .optional()
+        .isPresent();
   }
 
   private <T> T write(Supplier<T> work) {
