@@ -1,6 +1,7 @@
 package dev.apisync.bench;
 
 import dev.apisync.activities.config.SyncConfig;
+import dev.apisync.workflows.HttpMethod;
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -72,7 +73,7 @@ final class BenchSource {
         .model("res.partner")
         .filterDomain(DOMAIN)
         .requestUrl(url)
-        .httpMethod("POST")
+        .httpMethod(HttpMethod.POST)
         .line(SyncConfig.Line.identifier("id", "id"))
         .line(SyncConfig.Line.plain("name", "name"))
         .line(SyncConfig.Line.plain("email", "email"))
@@ -83,7 +84,7 @@ final class BenchSource {
         .pageSize(scenario.pageSize())
         .concurrency(scenario.concurrency())
         .requestScript(scenario.requestScript())
-        .limit(limit)
+        .limit(limit == null ? SyncConfig.NO_LIMIT : limit)
         .build();
   }
 

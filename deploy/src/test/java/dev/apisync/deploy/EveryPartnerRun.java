@@ -3,6 +3,7 @@ package dev.apisync.deploy;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.config.SyncConfig;
+import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunWorkflow;
 import dev.apisync.workflows.TaskQueues;
@@ -36,7 +37,7 @@ final class EveryPartnerRun {
                     .model("res.partner")
                     .filterDomain("[('active', 'in', [True, False])]")
                     .requestUrl(receiverUrl)
-                    .httpMethod("POST")
+                    .httpMethod(HttpMethod.POST)
                     .paginated(true)
                     .pageSize(pageSize)
                     .line(SyncConfig.Line.identifier("id", "external_id"))

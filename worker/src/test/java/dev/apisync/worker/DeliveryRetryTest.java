@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apisync.activities.config.SyncConfig;
+import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.SyncRunInput;
@@ -135,7 +136,7 @@ class DeliveryRetryTest {
         .name(name)
         .model("res.partner")
         .requestUrl(receiver.url("/partners").toString())
-        .httpMethod("POST")
+        .httpMethod(HttpMethod.POST)
         .retry(new RetrySettings(5, 100, 2.0, 10_000))
         .line(SyncConfig.Line.identifier("id", "id"))
         .line(SyncConfig.Line.plain("name", "name"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apisync.activities.config.SyncConfig;
+import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.SyncRunInput;
@@ -99,7 +100,7 @@ class DeliveryUnderFailuresTest {
                 .name("chaos")
                 .model("res.partner")
                 .requestUrl(receiver.url("/partners").toString())
-                .httpMethod("POST")
+                .httpMethod(HttpMethod.POST)
                 .connectTimeout(1)
                 .readTimeout(1)
                 .paginated(true)

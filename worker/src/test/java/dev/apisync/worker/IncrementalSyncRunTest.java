@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apisync.activities.config.StoredConfig;
 import dev.apisync.activities.config.SyncConfig;
+import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.Trigger;
@@ -151,7 +152,7 @@ class IncrementalSyncRunTest {
         .name(name)
         .model("res.partner")
         .requestUrl(receiver.url("/crm/customers").toString())
-        .httpMethod("POST")
+        .httpMethod(HttpMethod.POST)
         .incremental(true)
         .line(SyncConfig.Line.identifier("id", "external_id"))
         .line(SyncConfig.Line.plain("name", "name"));

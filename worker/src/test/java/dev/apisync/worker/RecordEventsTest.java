@@ -13,6 +13,7 @@ import dev.apisync.activities.events.TriggerSettings;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.worker.events.DispatcherLoop;
 import dev.apisync.worker.events.RecordEventDispatcher;
+import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.WorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowExtension;
@@ -269,7 +270,7 @@ class RecordEventsTest {
         .model("res.partner")
         .filterDomain("[('customer_rank', '>', 0)]")
         .requestUrl(receiver.url("/crm/customers").toString())
-        .httpMethod(method)
+        .httpMethod(HttpMethod.valueOf(method))
         .line(SyncConfig.Line.identifier("id", "external_id"))
         .line(SyncConfig.Line.plain("name", "name"))
         .line(SyncConfig.Line.plain("email", "email"));

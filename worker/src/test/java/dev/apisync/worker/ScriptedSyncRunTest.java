@@ -9,6 +9,7 @@ import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.script.ScriptActivitiesImpl;
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
 import dev.apisync.workflows.ConfigSnapshot;
+import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.MappedRecord;
 import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.SyncRunInput;
@@ -164,7 +165,7 @@ class ScriptedSyncRunTest {
         .model("res.partner")
         .filterDomain(LAST_SEVEN_DAYS)
         .requestUrl(receiver.url("/crm/customers").toString())
-        .httpMethod("POST")
+        .httpMethod(HttpMethod.POST)
         .line(SyncConfig.Line.identifier("id", "external_id"))
         .line(SyncConfig.Line.plain("name", "full_name"));
   }

@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.Message;
+import dev.apisync.activities.config.Auth;
 import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.runs.RunRecord;
 import dev.apisync.workflows.DeliveryRequest;
+import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.RunStatus;
 import dev.apisync.workflows.SliceResult;
@@ -496,7 +498,7 @@ class SyncRunWorkflowTest {
         RIG.store.create(
             config("basic auth")
                 .paginated(true)
-                .auth(SyncConfig.Auth.basic("api_user", password))
+                .auth(new Auth.Basic("api_user", password))
                 .header("X-Tenant", "acme")
                 .build());
     SyncRunWorkflow workflow = newWorkflow(client, worker);
@@ -668,7 +670,7 @@ class SyncRunWorkflowTest {
         .model("res.partner")
         .filterDomain("[('customer_rank', '>', 0)]")
         .requestUrl(receiver.url("/crm/customers").toString())
-        .httpMethod("POST")
+        .httpMethod(HttpMethod.POST)
         .line(SyncConfig.Line.identifier("id", "external_id"))
         .line(SyncConfig.Line.plain("name", "full_name"))
         .line(SyncConfig.Line.plain("email", "contact.email"))
@@ -726,7 +728,7 @@ class SyncRunWorkflowTest {
         .model("x.big_note")
         .filterDomain("[]")
         .requestUrl(receiver.url("/notes").toString())
-        .httpMethod("POST")
+        .httpMethod(HttpMethod.POST)
         .line(SyncConfig.Line.identifier("id", "external_id"))
         .line(SyncConfig.Line.plain("body", "body"))
         .paginated(true)

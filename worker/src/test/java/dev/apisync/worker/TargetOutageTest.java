@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.runs.RunRecord;
+import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.RunStatus;
@@ -157,7 +158,7 @@ class TargetOutageTest {
         .name("outage " + url)
         .model("res.partner")
         .requestUrl(url)
-        .httpMethod("PUT")
+        .httpMethod(HttpMethod.PUT)
         .connectTimeout(1)
         .readTimeout(2)
         .concurrency(concurrency)

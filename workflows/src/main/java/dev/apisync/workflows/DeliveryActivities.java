@@ -22,9 +22,9 @@ public interface DeliveryActivities {
    *       SocketTimeoutException}, ...).
    *   <li>3xx (redirects are not followed) and other 4xx: throws a non-retryable {@code
    *       ApplicationFailure} of type {@link FailureTypes#PERMANENT_HTTP}, message {@code HTTP 400
-   *       Bad Request: <first 300 characters of the body>}, the status as first detail ({@code
-   *       failure.getDetails().get(Integer.class)}), so the workflow can split a page to isolate
-   *       the bad record.
+   *       Bad Request: <first 300 characters of the body>}, the status and attempt as its {@link
+   *       FailureDetails} ({@code FailureDetails.of(failure).status()}), so the workflow can split
+   *       a page to isolate the bad record.
    *   <li>With a {@code rateLimit}, it first waits for the target's next free slot; when that is
    *       further away than the attempt's time allows, it throws a retryable {@link
    *       FailureTypes#RATE_LIMITED} failure whose next retry delay is the wait, sending nothing.

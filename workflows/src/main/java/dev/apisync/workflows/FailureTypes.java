@@ -14,16 +14,15 @@ public final class FailureTypes {
 
   /**
    * The target refused the request for good: a 3xx (redirects are not followed), or a 4xx other
-   * than 408/425/429. The failure's first detail is the HTTP status as an {@code int}: {@code
-   * failure.getDetails().get(Integer.class)}.
+   * than 408/425/429. Its detail is a {@link FailureDetails} (status and attempt): {@link
+   * FailureDetails#of}.
    */
   public static final String PERMANENT_HTTP = "PermanentHttpFailure";
 
   /**
    * The target answered with a status worth retrying (408, 425, 429, 5xx). Retryable: the
    * activity's retry policy applies, with the target's {@code Retry-After} as the next delay when
-   * it sent one. Its first detail is the HTTP status as an {@code int}, like {@link
-   * #PERMANENT_HTTP}.
+   * it sent one. Its detail is a {@link FailureDetails}, like {@link #PERMANENT_HTTP}'s.
    */
   public static final String RETRYABLE_HTTP = "RetryableHttpFailure";
 
@@ -36,7 +35,7 @@ public final class FailureTypes {
   /**
    * The target's circuit is open ({@link TargetOutage}): nothing was sent, and the request's
    * records are not charged an attempt. Not retried by Temporal: the run waits for the target as a
-   * whole. Its first detail is the {@link TargetOutage}, its second the attempts made before.
+   * whole. Its detail is an {@link OutageDetails}: the outage and the attempts made before.
    */
   public static final String TARGET_UNAVAILABLE = "TargetUnavailable";
 

@@ -177,13 +177,14 @@ final class PageSender {
       Optional<ApplicationFailure> unavailable = ofType(failure, FailureTypes.TARGET_UNAVAILABLE);
       if (unavailable.isPresent()) {
         // Sent nothing: the request waits, with the attempts it had, for the target to return.
-        outage = unavailable.get().getDetails().get(0, TargetOutage.class);
+        OutageDetails details = OutageDetails.of(unavailable.get());
+        outage = details.outage();
         waiting.add(
             UnfinishedRequest.carrying(
                 request.records(),
                 request.asArray(),
                 request.scriptedBody(),
-                unavailable.get().getDetails().get(1, Integer.class),
+                details.priorAttempts(),
                 false,
                 0));
         return new RequestOutcome(List.of(), List.of());
@@ -247,17 +248,17 @@ final class PageSender {
 
   /**
    * How many times the request went out: spent retries mean all of them; a permanent refusal
-   * carries its attempt as its second detail.
+   * carries its attempt in its {@link FailureDetails}.
    */
   private int attempts(ActivityFailure failure) {
     if (failure.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED) {
       return config.retry().maxAttempts();
     }
-    if (failure.getCause() instanceof ApplicationFailure application
-        && application.getDetails().getSize() > 1) {
-      return application.getDetails().get(1, Integer.class);
-    }
-    return 1;
+    return ofType(failure, FailureTypes.PERMANENT_HTTP)
+        .map(FailureDetails::of)
+        .map(FailureDetails::attempt)
+        .filter(attempt -> attempt > 0)
+        .orElse(1);
   }
 
   /**
@@ -265,11 +266,8 @@ final class PageSender {
    */
   private static Optional<Integer> permanentStatus(ActivityFailure failure) {
     return ofType(failure, FailureTypes.PERMANENT_HTTP)
-        .map(
-            application ->
-                application.getDetails().getSize() == 0
-                    ? 0
-                    : application.getDetails().get(Integer.class));
+        .map(FailureDetails::of)
+        .map(FailureDetails::status);
   }
 
   private static Optional<ApplicationFailure> ofType(ActivityFailure failure, String type) {

@@ -21,6 +21,20 @@ public enum ValueType {
     return jsonName;
   }
 
+  /**
+   * The type whose {@link #jsonName} is {@code jsonName}, as stored.
+   *
+   * @throws IllegalArgumentException when none is
+   */
+  public static ValueType ofJsonName(String jsonName) {
+    for (ValueType type : values()) {
+      if (type.jsonName.equals(jsonName)) {
+        return type;
+      }
+    }
+    throw new IllegalArgumentException("no value type is called '" + jsonName + "'");
+  }
+
   /** Parses the API spelling (`plain`, `relational_python`, ...), case-insensitively. */
   public static java.util.Optional<ValueType> parse(String text) {
     for (ValueType type : values()) {

@@ -179,7 +179,9 @@ final class StubActivities {
   /** The failure a delivery throws while the target's circuit is open. */
   static ApplicationFailure unavailable(TargetOutage outage, int attemptsBefore) {
     return ApplicationFailure.newNonRetryableFailure(
-        outage.describe(), FailureTypes.TARGET_UNAVAILABLE, outage, attemptsBefore);
+        outage.describe(),
+        FailureTypes.TARGET_UNAVAILABLE,
+        new OutageDetails(outage, attemptsBefore));
   }
 
   /** What the workflow recorded of its run; a stop request releases {@code stopped}. */

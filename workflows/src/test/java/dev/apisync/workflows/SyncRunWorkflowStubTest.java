@@ -97,7 +97,7 @@ class SyncRunWorkflowStubTest {
         new StubActivities.Delivery(
             request -> {
               throw ApplicationFailure.newNonRetryableFailure(
-                  "HTTP 422: email taken", FailureTypes.PERMANENT_HTTP, 422, 2);
+                  "HTTP 422: email taken", FailureTypes.PERMANENT_HTTP, new FailureDetails(422, 2));
             });
     start(environment, worker, StubActivities.config(), slices, delivery);
 

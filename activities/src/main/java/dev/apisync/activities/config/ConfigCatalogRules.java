@@ -110,7 +110,7 @@ final class ConfigCatalogRules {
     }
   }
 
-  void line(String prefix, SyncConfig.Line line, Optional<ModelInfo> model) {
+  void line(String prefix, ConfigDraft.RawLine line, Optional<ModelInfo> model) {
     Optional<ValueType> type = line.type();
     if (type.isEmpty()) {
       errors.add(
@@ -181,7 +181,7 @@ final class ConfigCatalogRules {
     }
   }
 
-  private void relationalLine(String prefix, SyncConfig.Line line, Optional<FieldPath> path) {
+  private void relationalLine(String prefix, ConfigDraft.RawLine line, Optional<FieldPath> path) {
     path.filter(p -> p.last().kind() == FieldKind.SCALAR)
         .ifPresent(
             p ->

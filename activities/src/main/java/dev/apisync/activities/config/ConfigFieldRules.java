@@ -37,6 +37,7 @@ final class ConfigFieldRules {
 
   private static final String METHODS = "GET, POST, PUT, PATCH, DELETE";
 
+  private final ConfigDraft draft;
   private final SyncConfig config;
   private final Optional<SyncConfig> stored;
   private final CredentialRules credentials;
@@ -48,10 +49,11 @@ final class ConfigFieldRules {
    *     request URL's origin stays the same
    */
   ConfigFieldRules(
-      SyncConfig config, Optional<SyncConfig> stored, EgressPolicy egress, ConfigErrors errors) {
-    this.config = config;
+      ConfigDraft draft, Optional<SyncConfig> stored, EgressPolicy egress, ConfigErrors errors) {
+    this.draft = draft;
+    this.config = draft.config();
     this.stored = stored;
-    this.credentials = new CredentialRules(config, stored, errors);
+    this.credentials = new CredentialRules(draft, stored, errors);
     this.egress = egress;
     this.errors = errors;
   }
@@ -77,13 +79,13 @@ final class ConfigFieldRules {
   }
 
   Optional<HttpMethod> httpMethod() {
-    Optional<HttpMethod> method = config.method();
-    if (config.httpMethod().isEmpty()) {
+    Optional<HttpMethod> method = draft.method();
+    if (draft.httpMethod().isEmpty()) {
       errors.add("httpMethod", "required: one of " + METHODS);
     } else if (method.isEmpty()) {
       errors.add(
           "httpMethod",
-          "must be exactly one of " + METHODS + " (got '" + config.httpMethod() + "')");
+          "must be exactly one of " + METHODS + " (got '" + draft.httpMethod() + "')");
     }
     return method;
   }
@@ -95,7 +97,7 @@ final class ConfigFieldRules {
 
   /** Checks that lines exist, one is the identifier, and external keys fit together. */
   boolean lines() {
-    List<SyncConfig.Line> lines = config.lines();
+    List<ConfigDraft.RawLine> lines = draft.lines();
     if (lines.isEmpty()) {
       errors.add("lines", "at least one line is required");
       return false;
@@ -152,7 +154,7 @@ final class ConfigFieldRules {
       return;
     }
     Set<String> externalKeys = new HashSet<>();
-    config.lines().forEach(line -> externalKeys.add(line.externalKey()));
+    draft.lines().forEach(line -> externalKeys.add(line.externalKey()));
     Set<String> placeholders = template.placeholders();
     for (String placeholder : placeholders) {
       if (placeholder.isEmpty()) {
@@ -178,7 +180,7 @@ final class ConfigFieldRules {
           "a GET request has no body to carry a page of records; use POST, PUT or PATCH, or turn"
               + " pagination off");
     }
-    if (config.limit() != null && config.limit() < 1) {
+    if (draft.limit() != null && draft.limit() < 1) {
       errors.add("limit", "must be at least 1 (leave it out for no limit)");
     }
   }
@@ -197,7 +199,7 @@ final class ConfigFieldRules {
     if (!(retry.backoffCoefficient() >= 1) || Double.isInfinite(retry.backoffCoefficient())) {
       errors.add("retry.backoffCoefficient", "must be at least 1");
     }
-    Double rateLimit = config.rateLimit();
+    Double rateLimit = draft.rateLimit();
     if (rateLimit != null
         && !(rateLimit >= InputLimits.MIN_RATE_LIMIT && Double.isFinite(rateLimit))) {
       errors.add(
@@ -206,7 +208,7 @@ final class ConfigFieldRules {
               + InputLimits.MIN_RATE_LIMIT
               + " requests per second (leave it out for no rate limit)");
     }
-    Double maxFailureRatio = config.maxFailureRatio();
+    Double maxFailureRatio = draft.maxFailureRatio();
     if (maxFailureRatio != null && !(maxFailureRatio > 0 && maxFailureRatio <= 1)) {
       errors.add(
           "maxFailureRatio",
@@ -232,7 +234,7 @@ final class ConfigFieldRules {
     errors.range("scriptTimeout", config.scriptTimeout(), 1, 60, " seconds");
   }
 
-  private void identifier(List<SyncConfig.Line> lines) {
+  private void identifier(List<ConfigDraft.RawLine> lines) {
     int first = -1;
     for (int i = 0; i < lines.size(); i++) {
       if (!lines.get(i).isIdentifier()) {
@@ -251,7 +253,7 @@ final class ConfigFieldRules {
     }
   }
 
-  private void externalKeys(List<SyncConfig.Line> lines) {
+  private void externalKeys(List<ConfigDraft.RawLine> lines) {
     Map<String, Integer> keys = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       String field = "lines[" + i + "].externalKey";

@@ -1,8 +1,10 @@
 package dev.apisync.activities.config;
 
 import dev.apisync.workflows.ConfigSnapshot;
+import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
+import dev.apisync.workflows.ValueType;
 import dev.apisync.workflows.WriteDates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +22,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.util.PSQLException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,24 +44,18 @@ public class ConfigStore implements CredentialsLookup {
   private static final String NAME_KEY = "sync_config_name_key";
   private static final String MAPPING_CONFIG_FKEY = "sync_config_line_mapping_config_id_fkey";
 
-  private static final String CONFIG_COLUMNS =
-      """
-      id, name, model, filter_domain, request_url, http_method, connect_timeout_seconds,
-      read_timeout_seconds, auth_type, auth_login, auth_secret, auth_header_name, paginated,
-      page_size, record_limit, request_script, retry_max_attempts, retry_initial_interval_ms,
-      retry_backoff_coefficient, retry_max_interval_ms, rate_limit, max_failure_ratio, concurrency,
-      enabled, language, script_timeout_seconds, company_id, company_records_only, incremental,
-      circuit_threshold, circuit_window_seconds, max_outage_minutes, watermark, created_at,
-      updated_at""";
-
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final SecretCipher cipher;
+
+  /** The columns of sync_config a config's fields are written to: {@link #columns}' keys. */
+  private final List<String> columns;
 
   public ConfigStore(DataSource dataSource, SecretCipher cipher) {
     this.jdbc = JdbcClient.create(dataSource);
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     this.cipher = cipher;
+    this.columns = List.copyOf(columns(SyncConfig.builder().build()).keySet());
   }
 
   /**
@@ -71,27 +68,13 @@ public class ConfigStore implements CredentialsLookup {
     return write(
         () -> {
           long id =
-              bindConfig(
-                      jdbc.sql(
-                          """
-                          INSERT INTO sync_config (name, model, filter_domain, request_url,
-                            http_method, connect_timeout_seconds, read_timeout_seconds, auth_type,
-                            auth_login, auth_secret, auth_header_name, paginated, page_size,
-                            record_limit, request_script, retry_max_attempts,
-                            retry_initial_interval_ms, retry_backoff_coefficient,
-                            retry_max_interval_ms, rate_limit, max_failure_ratio, concurrency,
-                            enabled, language, script_timeout_seconds, company_id,
-                            company_records_only, incremental, circuit_threshold,
-                            circuit_window_seconds, max_outage_minutes)
-                          VALUES (:name, :model, :filterDomain, :requestUrl, :httpMethod,
-                            :connectTimeout, :readTimeout, :authType, :authLogin, :authSecret,
-                            :authHeaderName, :paginated, :pageSize, :limit, :requestScript,
-                            :retryMaxAttempts, :retryInitialMs, :retryBackoff, :retryMaxMs,
-                            :rateLimit, :maxFailureRatio, :concurrency, :enabled, :language,
-                            :scriptTimeout, :companyId, :companyRecordsOnly, :incremental,
-                            :circuitThreshold, :circuitWindow, :maxOutage)
-                          RETURNING id"""),
-                      config)
+              jdbc.sql(
+                      "INSERT INTO sync_config ("
+                          + String.join(", ", columns)
+                          + ") VALUES ("
+                          + String.join(", ", columns.stream().map(c -> ":" + c).toList())
+                          + ") RETURNING id")
+                  .params(columns(config))
                   .query(Long.class)
                   .single();
           insertChildren(id, config);
@@ -109,40 +92,16 @@ public class ConfigStore implements CredentialsLookup {
   public boolean replace(long id, SyncConfig config) {
     return write(
         () -> {
-          boolean exists =
-              jdbc.sql("SELECT id FROM sync_config WHERE id = :id FOR UPDATE")
-                  .param("id", id)
-                  .query(Long.class)
-                  .optional()
-                  .isPresent();
-          if (!exists) {
+          if (!lock(id)) {
             return false;
           }
           SyncConfig stored = find(id).orElseThrow().config();
           SyncConfig merged = config.withSecretsFrom(stored);
-          bindConfig(
-                  jdbc.sql(
-                      """
-                      UPDATE sync_config SET name = :name, model = :model,
-                        filter_domain = :filterDomain, request_url = :requestUrl,
-                        http_method = :httpMethod, connect_timeout_seconds = :connectTimeout,
-                        read_timeout_seconds = :readTimeout, auth_type = :authType,
-                        auth_login = :authLogin, auth_secret = :authSecret,
-                        auth_header_name = :authHeaderName, paginated = :paginated,
-                        page_size = :pageSize, record_limit = :limit,
-                        request_script = :requestScript, retry_max_attempts = :retryMaxAttempts,
-                        retry_initial_interval_ms = :retryInitialMs,
-                        retry_backoff_coefficient = :retryBackoff,
-                        retry_max_interval_ms = :retryMaxMs, rate_limit = :rateLimit,
-                        max_failure_ratio = :maxFailureRatio,
-                        concurrency = :concurrency, enabled = :enabled, language = :language,
-                        script_timeout_seconds = :scriptTimeout, company_id = :companyId,
-                        company_records_only = :companyRecordsOnly, incremental = :incremental,
-                        circuit_threshold = :circuitThreshold,
-                        circuit_window_seconds = :circuitWindow, max_outage_minutes = :maxOutage,
-                        updated_at = now()
-                      WHERE id = :id"""),
-                  merged)
+          jdbc.sql(
+                  "UPDATE sync_config SET "
+                      + String.join(", ", columns.stream().map(c -> c + " = :" + c).toList())
+                      + ", updated_at = now() WHERE id = :id")
+              .params(columns(merged))
               .param("id", id)
               .update();
           jdbc.sql("DELETE FROM sync_config_line WHERE config_id = :id").param("id", id).update();
@@ -163,13 +122,7 @@ public class ConfigStore implements CredentialsLookup {
       return Boolean.TRUE.equals(
           transactions.execute(
               status -> {
-                boolean exists =
-                    jdbc.sql("SELECT id FROM sync_config WHERE id = :id FOR UPDATE")
-                        .param("id", id)
-                        .query(Long.class)
-                        .optional()
-                        .isPresent();
-                if (!exists) {
+                if (!lock(id)) {
                   return false;
                 }
                 List<ConfigRef> users = usersOf(id);
@@ -208,7 +161,7 @@ public class ConfigStore implements CredentialsLookup {
         find(configId)
             .orElseThrow(() -> new NoSuchElementException("no sync config with id " + configId))
             .config();
-    return new TargetCredentials(config.auth().toSettings(), config.headers());
+    return new TargetCredentials(config.auth(), config.headers());
   }
 
   /**
@@ -288,6 +241,15 @@ public class ConfigStore implements CredentialsLookup {
         .list();
   }
 
+  /** Locks the config's row for this transaction; false when no config has this id. */
+  private boolean lock(long id) {
+    return jdbc.sql("SELECT id FROM sync_config WHERE id = :id FOR UPDATE")
+        .param("id", id)
+        .query(Long.class)
+        .optional()
+        .isPresent();
+  }
+
   private <T> T write(Supplier<T> work) {
     try {
       return transactions.execute(status -> work.get());
@@ -307,49 +269,108 @@ public class ConfigStore implements CredentialsLookup {
     }
   }
 
-  private JdbcClient.StatementSpec bindConfig(JdbcClient.StatementSpec spec, SyncConfig config) {
-    SyncConfig.Auth auth = config.auth();
-    AuthType authType =
-        auth.authType().orElseThrow(() -> new IllegalArgumentException("unknown auth type"));
-    AuthSettings settings = auth.toSettings();
+  /**
+   * The sync_config columns of a config, by name, in order: the one list the insert, the update and
+   * the select share. Absent optional numbers are NULL, as the API's omitted fields.
+   */
+  private Map<String, Object> columns(SyncConfig config) {
+    Auth auth = config.auth();
     String secret = auth.secret();
     RetrySettings retry = config.retry();
-    return spec.param("name", config.name())
-        .param("model", config.model())
-        .param("filterDomain", config.filterDomain())
-        .param("requestUrl", config.requestUrl())
-        .param(
-            "httpMethod",
-            config
-                .method()
-                .orElseThrow(() -> new IllegalArgumentException("invalid httpMethod"))
-                .name())
-        .param("connectTimeout", config.connectTimeout())
-        .param("readTimeout", config.readTimeout())
-        .param("authType", SyncConfig.Auth.typeName(authType))
-        .param("authLogin", settings.login())
-        .param("authSecret", secret.isEmpty() ? null : cipher.encrypt(secret), Types.BINARY)
-        .param("authHeaderName", settings.headerName())
-        .param("paginated", config.paginated())
-        .param("pageSize", config.pageSize())
-        .param("limit", config.limit(), Types.INTEGER)
-        .param("requestScript", config.requestScript())
-        .param("retryMaxAttempts", retry.maxAttempts())
-        .param("retryInitialMs", retry.initialIntervalMillis())
-        .param("retryBackoff", retry.backoffCoefficient())
-        .param("retryMaxMs", retry.maxIntervalMillis())
-        .param("rateLimit", config.rateLimit(), Types.DOUBLE)
-        .param("maxFailureRatio", config.maxFailureRatio(), Types.DOUBLE)
-        .param("concurrency", config.concurrency())
-        .param("enabled", config.enabled())
-        .param("language", config.language())
-        .param("scriptTimeout", config.scriptTimeout())
-        .param("companyId", config.companyId(), Types.BIGINT)
-        .param("companyRecordsOnly", config.companyRecordsOnly())
-        .param("incremental", config.incremental())
-        .param("circuitThreshold", config.outage().circuitThreshold())
-        .param("circuitWindow", config.outage().circuitWindowSeconds())
-        .param("maxOutage", config.outage().maxOutageMinutes());
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("name", config.name());
+    columns.put("model", config.model());
+    columns.put("filter_domain", config.filterDomain());
+    columns.put("request_url", config.requestUrl());
+    columns.put("http_method", config.httpMethod().name());
+    columns.put("connect_timeout_seconds", config.connectTimeout());
+    columns.put("read_timeout_seconds", config.readTimeout());
+    columns.put("auth_type", auth.typeName());
+    columns.put("auth_login", auth instanceof Auth.Basic basic ? basic.login() : "");
+    columns.put(
+        "auth_secret",
+        new SqlParameterValue(Types.BINARY, secret.isEmpty() ? null : cipher.encrypt(secret)));
+    columns.put("auth_header_name", auth.headerName());
+    columns.put("paginated", config.paginated());
+    columns.put("page_size", config.pageSize());
+    columns.put(
+        "record_limit",
+        new SqlParameterValue(
+            Types.INTEGER, config.limit() == SyncConfig.NO_LIMIT ? null : config.limit()));
+    columns.put("request_script", config.requestScript());
+    columns.put("retry_max_attempts", retry.maxAttempts());
+    columns.put("retry_initial_interval_ms", retry.initialIntervalMillis());
+    columns.put("retry_backoff_coefficient", retry.backoffCoefficient());
+    columns.put("retry_max_interval_ms", retry.maxIntervalMillis());
+    columns.put(
+        "rate_limit",
+        new SqlParameterValue(
+            Types.DOUBLE,
+            config.rateLimit() == SyncConfig.NO_RATE_LIMIT ? null : config.rateLimit()));
+    columns.put(
+        "max_failure_ratio",
+        new SqlParameterValue(
+            Types.DOUBLE,
+            config.maxFailureRatio() == SyncConfig.NEVER_FAIL_RATIO
+                ? null
+                : config.maxFailureRatio()));
+    columns.put("concurrency", config.concurrency());
+    columns.put("enabled", config.enabled());
+    columns.put("language", config.language());
+    columns.put("script_timeout_seconds", config.scriptTimeout());
+    columns.put("company_id", new SqlParameterValue(Types.BIGINT, config.companyId()));
+    columns.put("company_records_only", config.companyRecordsOnly());
+    columns.put("incremental", config.incremental());
+    columns.put("circuit_threshold", config.outage().circuitThreshold());
+    columns.put("circuit_window_seconds", config.outage().circuitWindowSeconds());
+    columns.put("max_outage_minutes", config.outage().maxOutageMinutes());
+    return columns;
+  }
+
+  /** A config from a sync_config row read with {@link #columns}, its lines and its headers. */
+  private SyncConfig config(
+      ResultSet rs, List<SyncConfig.Line> lines, List<Header> headers, boolean decrypt)
+      throws SQLException {
+    SyncConfig.Builder config =
+        SyncConfig.builder()
+            .name(rs.getString("name"))
+            .model(rs.getString("model"))
+            .filterDomain(rs.getString("filter_domain"))
+            .requestUrl(rs.getString("request_url"))
+            .httpMethod(HttpMethod.valueOf(rs.getString("http_method")))
+            .connectTimeout(rs.getInt("connect_timeout_seconds"))
+            .readTimeout(rs.getInt("read_timeout_seconds"))
+            .auth(auth(rs, decrypt))
+            .headers(headers)
+            .lines(lines)
+            .paginated(rs.getBoolean("paginated"))
+            .pageSize(rs.getInt("page_size"))
+            .limit(rs.getInt("record_limit"))
+            .requestScript(rs.getString("request_script"))
+            .retry(
+                new RetrySettings(
+                    rs.getInt("retry_max_attempts"),
+                    rs.getLong("retry_initial_interval_ms"),
+                    rs.getDouble("retry_backoff_coefficient"),
+                    rs.getLong("retry_max_interval_ms")))
+            .rateLimit(rs.getDouble("rate_limit"))
+            .concurrency(rs.getInt("concurrency"))
+            .enabled(rs.getBoolean("enabled"))
+            .language(rs.getString("language"))
+            .scriptTimeout(rs.getInt("script_timeout_seconds"))
+            .companyId(rs.getObject("company_id", Long.class))
+            .companyRecordsOnly(rs.getBoolean("company_records_only"))
+            .incremental(rs.getBoolean("incremental"))
+            .outage(
+                new OutageSettings(
+                    rs.getInt("circuit_threshold"),
+                    rs.getInt("circuit_window_seconds"),
+                    rs.getInt("max_outage_minutes")));
+    Double maxFailureRatio = rs.getObject("max_failure_ratio", Double.class);
+    if (maxFailureRatio != null) {
+      config.maxFailureRatio(maxFailureRatio);
+    }
+    return config.build();
   }
 
   private void insertChildren(long id, SyncConfig config) {
@@ -366,11 +387,7 @@ public class ConfigStore implements CredentialsLookup {
           .param("position", position)
           .param("field", line.field())
           .param("externalKey", line.externalKey())
-          .param(
-              "valueType",
-              line.type()
-                  .orElseThrow(() -> new IllegalArgumentException("unknown value type"))
-                  .jsonName())
+          .param("valueType", line.valueType().jsonName())
           .param("isIdentifier", line.isIdentifier())
           .param(
               "mappingConfigId",
@@ -413,7 +430,7 @@ public class ConfigStore implements CredentialsLookup {
                       new SyncConfig.Line(
                           rs.getString("field"),
                           rs.getString("external_key"),
-                          rs.getString("value_type"),
+                          ValueType.ofJsonName(rs.getString("value_type")),
                           rs.getBoolean("is_identifier"),
                           rs.getLong("mapping_config_id"),
                           rs.getString("expression")));
@@ -430,48 +447,22 @@ public class ConfigStore implements CredentialsLookup {
                   .computeIfAbsent(rs.getLong("config_id"), key -> new ArrayList<>())
                   .add(header(rs, decrypt));
             });
-    return jdbc.sql("SELECT " + CONFIG_COLUMNS + " FROM sync_config " + where + " ORDER BY id")
+    return jdbc.sql(
+            "SELECT id, "
+                + String.join(", ", columns)
+                + ", watermark, created_at, updated_at FROM sync_config "
+                + where
+                + " ORDER BY id")
         .param("id", id)
         .query(
             (rs, row) -> {
               long configId = rs.getLong("id");
               SyncConfig config =
-                  SyncConfig.builder()
-                      .name(rs.getString("name"))
-                      .model(rs.getString("model"))
-                      .filterDomain(rs.getString("filter_domain"))
-                      .requestUrl(rs.getString("request_url"))
-                      .httpMethod(rs.getString("http_method"))
-                      .connectTimeout(rs.getInt("connect_timeout_seconds"))
-                      .readTimeout(rs.getInt("read_timeout_seconds"))
-                      .auth(auth(rs, decrypt))
-                      .headers(headers.getOrDefault(configId, List.of()))
-                      .lines(lines.getOrDefault(configId, List.of()))
-                      .paginated(rs.getBoolean("paginated"))
-                      .pageSize(rs.getInt("page_size"))
-                      .limit(rs.getObject("record_limit", Integer.class))
-                      .requestScript(rs.getString("request_script"))
-                      .retry(
-                          new RetrySettings(
-                              rs.getInt("retry_max_attempts"),
-                              rs.getLong("retry_initial_interval_ms"),
-                              rs.getDouble("retry_backoff_coefficient"),
-                              rs.getLong("retry_max_interval_ms")))
-                      .rateLimit(rs.getObject("rate_limit", Double.class))
-                      .maxFailureRatio(rs.getObject("max_failure_ratio", Double.class))
-                      .concurrency(rs.getInt("concurrency"))
-                      .enabled(rs.getBoolean("enabled"))
-                      .language(rs.getString("language"))
-                      .scriptTimeout(rs.getInt("script_timeout_seconds"))
-                      .companyId(rs.getObject("company_id", Long.class))
-                      .companyRecordsOnly(rs.getBoolean("company_records_only"))
-                      .incremental(rs.getBoolean("incremental"))
-                      .outage(
-                          new OutageSettings(
-                              rs.getInt("circuit_threshold"),
-                              rs.getInt("circuit_window_seconds"),
-                              rs.getInt("max_outage_minutes")))
-                      .build();
+                  config(
+                      rs,
+                      lines.getOrDefault(configId, List.of()),
+                      headers.getOrDefault(configId, List.of()),
+                      decrypt);
               LocalDateTime watermark = rs.getObject("watermark", LocalDateTime.class);
               return new StoredConfig(
                   configId,
@@ -493,19 +484,17 @@ public class ConfigStore implements CredentialsLookup {
   }
 
   /** The auth columns of a row; without {@code decrypt} the secret stays empty. */
-  private SyncConfig.Auth auth(ResultSet rs, boolean decrypt) throws SQLException {
-    String type = rs.getString("auth_type");
+  private Auth auth(ResultSet rs, boolean decrypt) throws SQLException {
     byte[] sealed = rs.getBytes("auth_secret");
     String secret = decrypt && sealed != null ? cipher.decrypt(sealed) : "";
-    SyncConfig.Auth auth =
-        new SyncConfig.Auth(
-            type, rs.getString("auth_login"), "", "", rs.getString("auth_header_name"), "");
-    return switch (auth.authType().orElse(AuthType.NONE)) {
-      case NONE -> auth;
-      case BASIC -> SyncConfig.Auth.basic(auth.login(), secret);
-      case BEARER -> SyncConfig.Auth.bearer(secret);
-      case API_KEY -> SyncConfig.Auth.apiKey(auth.headerName(), secret);
-    };
+    return Auth.parse(
+            rs.getString("auth_type"),
+            rs.getString("auth_login"),
+            secret,
+            secret,
+            rs.getString("auth_header_name"),
+            secret)
+        .orElse(Auth.NONE);
   }
 
   private static String constraintOf(Throwable error) {

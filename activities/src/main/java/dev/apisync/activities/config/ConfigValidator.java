@@ -46,13 +46,14 @@ public class ConfigValidator {
   }
 
   /**
+   * @param draft the config as the client sent it
    * @param idBeingReplaced the id of the stored config this one replaces, or 0 for a new config.
    *     Its stored secrets count for omitted ones while the request URL's origin stays the same
    *     (see {@link SyncConfig#withSecretsFrom}), and its own name is no conflict.
    * @return the broken rules, in field order, empty when the config is valid
    */
-  public List<FieldError> validate(SyncConfig config, long idBeingReplaced) {
-    List<FieldError> outOfBounds = InputLimits.check(config);
+  public List<FieldError> validate(ConfigDraft draft, long idBeingReplaced) {
+    List<FieldError> outOfBounds = InputLimits.check(draft);
     if (!outOfBounds.isEmpty()) {
       // Checked first and alone: the other rules query the store and compile Python.
       return outOfBounds;
@@ -61,16 +62,22 @@ public class ConfigValidator {
         idBeingReplaced == 0
             ? Optional.empty()
             : store.find(idBeingReplaced).map(StoredConfig::config);
-    SyncConfig effective = stored.map(config::withSecretsFrom).orElse(config);
+    ConfigDraft effective = stored.map(draft::withSecretsFrom).orElse(draft);
     ConfigErrors errors = new ConfigErrors();
     ConfigFieldRules fields = new ConfigFieldRules(effective, stored, egress, errors);
     PythonRules python = new PythonRules(scripts, errors);
     ConfigCatalogRules sources =
         new ConfigCatalogRules(
-            effective, idBeingReplaced, catalog, domains, once(store::mappings), python, errors);
+            effective.config(),
+            idBeingReplaced,
+            catalog,
+            domains,
+            once(store::mappings),
+            python,
+            errors);
     if (fields.name()) {
       store
-          .findByName(effective.name(), idBeingReplaced)
+          .findByName(effective.config().name(), idBeingReplaced)
           .ifPresent(
               other -> errors.add("name", "sync config " + other + " already has this name"));
     }
@@ -81,7 +88,7 @@ public class ConfigValidator {
     fields.timeouts();
     fields.credentials();
     if (fields.lines()) {
-      List<SyncConfig.Line> lines = effective.lines();
+      List<ConfigDraft.RawLine> lines = effective.lines();
       for (int i = 0; i < lines.size(); i++) {
         sources.line("lines[" + i + "]", lines.get(i), model);
       }
@@ -91,7 +98,7 @@ public class ConfigValidator {
     fields.retryAndLoad();
     fields.language();
     model.ifPresent(sources::company);
-    python.requestScript(effective);
+    python.requestScript(effective.config());
     fields.scriptTimeout();
     return errors.list();
   }

@@ -17,6 +17,7 @@ final class CredentialRules {
   /** RFC 9110 field-name: a token. */
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
+  private final ConfigDraft draft;
   private final SyncConfig config;
   private final Optional<SyncConfig> stored;
   private final ConfigErrors errors;
@@ -24,63 +25,58 @@ final class CredentialRules {
   /**
    * @param stored the config this one replaces, whose secrets an edit may keep
    */
-  CredentialRules(SyncConfig config, Optional<SyncConfig> stored, ConfigErrors errors) {
-    this.config = config;
+  CredentialRules(ConfigDraft draft, Optional<SyncConfig> stored, ConfigErrors errors) {
+    this.draft = draft;
+    this.config = draft.config();
     this.stored = stored;
     this.errors = errors;
   }
 
   void auth() {
-    SyncConfig.Auth auth = config.auth();
-    Optional<AuthType> type = auth.authType();
-    if (type.isEmpty()) {
+    Optional<Auth> parsed = draft.auth().parse();
+    if (parsed.isEmpty()) {
       errors.add(
-          "auth.type", "must be one of none, basic, bearer, apiKey (got '" + auth.type() + "')");
+          "auth.type",
+          "must be one of none, basic, bearer, apiKey (got '" + draft.auth().type() + "')");
       return;
     }
-    switch (type.get()) {
-      case NONE -> {}
-      case BASIC -> {
-        if (auth.login().isEmpty()) {
+    switch (parsed.get()) {
+      case Auth.None none -> {}
+      case Auth.Basic basic -> {
+        if (basic.login().isEmpty()) {
           errors.add("auth.login", "required for basic auth");
-        } else if (auth.login().contains(":")) {
+        } else if (basic.login().contains(":")) {
           errors.add("auth.login", "may not contain ':', which separates login and password");
         }
-        if (auth.password().isEmpty()) {
+        if (basic.password().isEmpty()) {
           errors.add(
-              "auth.password",
-              omittedSecret("required for basic auth", storedAuthSecret(AuthType.BASIC)));
+              "auth.password", omittedSecret("required for basic auth", storedAuthSecret(basic)));
         }
       }
-      case BEARER -> {
-        if (auth.token().isBlank()) {
+      case Auth.Bearer bearer -> {
+        if (bearer.token().isBlank()) {
           errors.add(
-              "auth.token",
-              omittedSecret("required for bearer auth", storedAuthSecret(AuthType.BEARER)));
+              "auth.token", omittedSecret("required for bearer auth", storedAuthSecret(bearer)));
         }
-        errors.noLineBreaks("auth.token", auth.token());
+        errors.noLineBreaks("auth.token", bearer.token());
       }
-      case API_KEY -> {
-        if (auth.headerName().isEmpty()) {
+      case Auth.ApiKey key -> {
+        if (key.headerName().isEmpty()) {
           errors.add("auth.headerName", "required for apiKey auth, e.g. X-Api-Key");
-        } else if (!HEADER_NAME.matcher(auth.headerName()).matches()) {
+        } else if (!HEADER_NAME.matcher(key.headerName()).matches()) {
           errors.add(
-              "auth.headerName", "'" + auth.headerName() + "' is not a valid HTTP header name");
+              "auth.headerName", "'" + key.headerName() + "' is not a valid HTTP header name");
         }
-        if (auth.value().isEmpty()) {
-          errors.add("auth.value", apiKeyValueMissing(auth));
+        if (key.value().isEmpty()) {
+          errors.add("auth.value", apiKeyValueMissing(key));
         }
-        errors.noLineBreaks("auth.value", auth.value());
+        errors.noLineBreaks("auth.value", key.value());
       }
     }
   }
 
   void headers() {
-    Optional<AuthType> authType = config.auth().authType();
-    String apiKeyHeader =
-        authType.filter(type -> type == AuthType.API_KEY).isPresent()
-            ? config.auth().headerName()
-            : "";
+    String apiKeyHeader = draft.auth().parse().map(Auth::headerName).orElse("");
     Map<String, Integer> seen = new HashMap<>();
     List<Header> headers = config.headers();
     for (int i = 0; i < headers.size(); i++) {
@@ -142,16 +138,16 @@ final class CredentialRules {
         .orElse(true);
   }
 
-  /** Whether the stored config has a secret for this auth type. */
-  private boolean storedAuthSecret(AuthType type) {
+  /** Whether the stored config has a secret for this auth's type. */
+  private boolean storedAuthSecret(Auth auth) {
     return stored
         .map(SyncConfig::auth)
-        .filter(old -> old.authType().equals(Optional.of(type)) && !old.secret().isEmpty())
+        .filter(old -> old.typeName().equals(auth.typeName()) && !old.secret().isEmpty())
         .isPresent();
   }
 
-  private String apiKeyValueMissing(SyncConfig.Auth auth) {
-    boolean storedKey = storedAuthSecret(AuthType.API_KEY);
+  private String apiKeyValueMissing(Auth.ApiKey auth) {
+    boolean storedKey = storedAuthSecret(auth);
     String storedHeader = stored.map(old -> old.auth().headerName()).orElse("");
     if (storedKey && originUnchanged() && !storedHeader.equalsIgnoreCase(auth.headerName())) {
       return "required again: the key now goes in header '"

@@ -28,24 +28,25 @@ public final class InputLimits {
   /**
    * @return the broken bounds, empty when the config is within all of them
    */
-  public static List<FieldError> check(SyncConfig config) {
+  public static List<FieldError> check(ConfigDraft draft) {
+    SyncConfig config = draft.config();
     List<FieldError> errors = new ArrayList<>();
     noNul(errors, "name", config.name());
     noNul(errors, "model", config.model());
     noNul(errors, "filterDomain", config.filterDomain());
     noNul(errors, "requestUrl", config.requestUrl());
-    noNul(errors, "httpMethod", config.httpMethod());
+    noNul(errors, "httpMethod", draft.httpMethod());
     noNul(errors, "language", config.language());
     maxBytes(errors, "filterDomain", config.filterDomain(), MAX_DOMAIN_BYTES);
     maxBytes(errors, "requestScript", config.requestScript(), MAX_SCRIPT_BYTES);
     noNul(errors, "requestScript", config.requestScript());
-    auth(errors, config.auth());
+    auth(errors, draft.auth());
     headers(errors, config.headers());
-    lines(errors, config.lines());
+    lines(errors, draft.lines());
     return List.copyOf(errors);
   }
 
-  private static void auth(List<FieldError> errors, SyncConfig.Auth auth) {
+  private static void auth(List<FieldError> errors, ConfigDraft.RawAuth auth) {
     for (Map.Entry<String, String> field :
         Map.of(
                 "type", auth.type(),
@@ -73,7 +74,7 @@ public final class InputLimits {
     }
   }
 
-  private static void lines(List<FieldError> errors, List<SyncConfig.Line> lines) {
+  private static void lines(List<FieldError> errors, List<ConfigDraft.RawLine> lines) {
     if (lines.size() > MAX_LINES) {
       errors.add(
           new FieldError("lines", "at most " + MAX_LINES + " lines (got " + lines.size() + ")"));
@@ -81,7 +82,7 @@ public final class InputLimits {
     }
     for (int i = 0; i < lines.size(); i++) {
       String prefix = "lines[" + i + "].";
-      SyncConfig.Line line = lines.get(i);
+      ConfigDraft.RawLine line = lines.get(i);
       noNul(errors, prefix + "field", line.field());
       noNul(errors, prefix + "externalKey", line.externalKey());
       noNul(errors, prefix + "valueType", line.valueType());

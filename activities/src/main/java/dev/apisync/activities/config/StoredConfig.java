@@ -21,12 +21,12 @@ public record StoredConfig(
         config.model(),
         config.filterDomain(),
         config.requestUrl(),
-        config.method().orElseThrow(() -> invalidStored("httpMethod")),
+        config.httpMethod(),
         config.connectTimeout(),
         config.readTimeout(),
         config.paginated(),
         config.pageSize(),
-        config.limit() == null ? 0 : config.limit(),
+        config.limit(),
         config.retry(),
         config.lines().stream()
             .map(
@@ -34,7 +34,7 @@ public record StoredConfig(
                     new FieldLine(
                         line.field(),
                         line.externalKey(),
-                        line.type().orElseThrow(() -> invalidStored("valueType")),
+                        line.valueType(),
                         line.isIdentifier(),
                         line.mappingConfig(),
                         line.expression()))
@@ -42,18 +42,14 @@ public record StoredConfig(
         config.language(),
         config.enabled(),
         config.requestScript(),
-        config.rateLimit() == null ? 0 : config.rateLimit(),
+        config.rateLimit(),
         config.concurrency(),
-        config.maxFailureRatio() == null ? 1.0 : config.maxFailureRatio(),
+        config.maxFailureRatio(),
         config.scriptTimeout(),
         config.companyId() == null ? 0 : config.companyId(),
         config.companyRecordsOnly(),
         config.incremental(),
         watermark,
         config.outage());
-  }
-
-  private IllegalStateException invalidStored(String field) {
-    return new IllegalStateException("stored config " + id + " has an invalid " + field);
   }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,16 +18,16 @@ import java.util.regex.Pattern;
  * and the config API handle it; runs get a {@link dev.apisync.workflows.ConfigSnapshot} and fetch
  * credentials by id at send time.
  *
- * <p>Choices (httpMethod, auth type, line value types) keep the text the user sent, so that {@link
- * ConfigValidator} can say what is wrong with it; {@link #method()}, {@link Auth#authType()} and
- * {@link Line#type()} parse it. Text fields are never null (absent is empty), lists are immutable.
+ * <p>Typed: the API's text is parsed once, by {@link ConfigDraft#parse} after {@link
+ * ConfigValidator} passed it, so nothing downstream parses or rejects a stored value again. Text
+ * fields are never null (absent is empty), lists are immutable.
  *
  * @param connectTimeout seconds
  * @param readTimeout seconds
- * @param limit cap on records per run; {@code null} for none
- * @param rateLimit requests per second toward the target; {@code null} for no limit
+ * @param limit cap on records per run; {@link #NO_LIMIT} (0) for none
+ * @param rateLimit requests per second toward the target; {@link #NO_RATE_LIMIT} (0) for no limit
  * @param maxFailureRatio a run whose failed share of records exceeds this (0 to 1) ends FAILED;
- *     {@code null} for never
+ *     {@link #NEVER_FAIL_RATIO} (1) for never
  * @param language whose text translatable (jsonb) source columns yield, e.g. {@code en_US}
  * @param scriptTimeout seconds one evaluation of the config's Python may run (a request script run,
  *     one record's python lines); default 5
@@ -40,16 +39,15 @@ import java.util.regex.Pattern;
  *     watermark (see {@link Watermarks})
  * @param outage the failures in a row that open the target's circuit, and how long a run waits
  *     through an outage; {@link OutageSettings#DEFAULTS} unless set
- *     <p>Long because it holds SPEC §2's two dozen fields three times over (the record, its
- *     builder, and the nested auth, header and line types that parse the API's strings once); each
- *     part is small.
+ *     <p>Long because it holds SPEC §2's two dozen fields twice over (the record and its builder,
+ *     whose setters document their defaults); each part is small.
  */
 public record SyncConfig(
     String name,
     String model,
     String filterDomain,
     String requestUrl,
-    String httpMethod,
+    HttpMethod httpMethod,
     int connectTimeout,
     int readTimeout,
     Auth auth,
@@ -57,11 +55,11 @@ public record SyncConfig(
     List<Line> lines,
     boolean paginated,
     int pageSize,
-    Integer limit,
+    int limit,
     String requestScript,
     RetrySettings retry,
-    Double rateLimit,
-    Double maxFailureRatio,
+    double rateLimit,
+    double maxFailureRatio,
     int concurrency,
     boolean enabled,
     String language,
@@ -77,6 +75,9 @@ public record SyncConfig(
   public static final int DEFAULT_PAGE_SIZE = 100;
   public static final int DEFAULT_CONCURRENCY = 1;
   public static final int DEFAULT_SCRIPT_TIMEOUT = 5;
+  public static final int NO_LIMIT = 0;
+  public static final double NO_RATE_LIMIT = 0;
+  public static final double NEVER_FAIL_RATIO = 1.0;
 
   /** scheme, host (a name or a bracketed IPv6 address) and port; userinfo skipped. */
   private static final Pattern ORIGIN =
@@ -89,7 +90,7 @@ public record SyncConfig(
     filterDomain =
         filterDomain == null || filterDomain.isBlank() ? DEFAULT_FILTER_DOMAIN : filterDomain;
     requestUrl = trimmed(requestUrl);
-    httpMethod = trimmed(httpMethod);
+    httpMethod = Objects.requireNonNull(httpMethod, "httpMethod");
     auth = auth == null ? Auth.NONE : auth;
     headers = headers == null ? List.of() : List.copyOf(headers);
     lines = lines == null ? List.of() : List.copyOf(lines);
@@ -99,23 +100,16 @@ public record SyncConfig(
         language == null || language.isBlank() ? ConfigSnapshot.DEFAULT_LANGUAGE : language.trim();
   }
 
-  /** A builder holding every default of SPEC §2; name, model, URL, method and lines have none. */
+  /**
+   * A builder holding every default of SPEC §2; name, model, URL and lines have none, the method is
+   * POST unless set (the API requires one: {@link ConfigValidator} reports a missing method).
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   public Builder toBuilder() {
     return new Builder(this);
-  }
-
-  /** The HTTP method, if {@link #httpMethod} names exactly one (case-insensitively). */
-  public Optional<HttpMethod> method() {
-    for (HttpMethod method : HttpMethod.values()) {
-      if (method.name().equalsIgnoreCase(httpMethod)) {
-        return Optional.of(method);
-      }
-    }
-    return Optional.empty();
   }
 
   /**
@@ -181,135 +175,15 @@ public record SyncConfig(
   }
 
   /**
-   * How requests authenticate. Only the fields of the type matter: basic uses login and password,
-   * bearer the token, apiKey the header name and value. An empty secret in an edit means "keep the
-   * stored one" (see {@link #keepingSecretOf}).
-   *
-   * @param type {@code none}, {@code basic}, {@code bearer} or {@code apiKey}
-   */
-  public record Auth(
-      String type, String login, String password, String token, String headerName, String value) {
-
-    public static final Auth NONE = new Auth("none", "", "", "", "", "");
-
-    public Auth {
-      type = type == null || type.isBlank() ? "none" : type.trim();
-      login = login == null ? "" : login;
-      password = password == null ? "" : password;
-      token = token == null ? "" : token;
-      headerName = headerName == null ? "" : headerName.trim();
-      value = value == null ? "" : value;
-    }
-
-    public static Auth basic(String login, String password) {
-      return new Auth("basic", login, password, "", "", "");
-    }
-
-    public static Auth bearer(String token) {
-      return new Auth("bearer", "", "", token, "", "");
-    }
-
-    public static Auth apiKey(String headerName, String value) {
-      return new Auth("apiKey", "", "", "", headerName, value);
-    }
-
-    /**
-     * The API's name of an auth type: {@code none}, {@code basic}, {@code bearer}, {@code apiKey}.
-     */
-    public static String typeName(AuthType type) {
-      return switch (type) {
-        case NONE -> "none";
-        case BASIC -> "basic";
-        case BEARER -> "bearer";
-        case API_KEY -> "apiKey";
-      };
-    }
-
-    /** Parses {@link #type}, case-insensitively; {@code API_KEY} and {@code api_key} also pass. */
-    public Optional<AuthType> authType() {
-      String normalized = type.replace("_", "").toLowerCase(Locale.ROOT);
-      for (AuthType candidate : AuthType.values()) {
-        if (typeName(candidate).toLowerCase(Locale.ROOT).equals(normalized)) {
-          return Optional.of(candidate);
-        }
-      }
-      return Optional.empty();
-    }
-
-    /**
-     * The secret the type uses (password, token or key value); empty for none or an unknown type.
-     */
-    public String secret() {
-      return switch (authType().orElse(AuthType.NONE)) {
-        case NONE -> "";
-        case BASIC -> password;
-        case BEARER -> token;
-        case API_KEY -> value;
-      };
-    }
-
-    /**
-     * Secrets are write-only: the API never returns them, so a client that reads a config and sends
-     * it back omits them. When this auth has the same type as {@code stored} (and, for apiKey, the
-     * same header name) and no secret, the result carries the stored secret; otherwise it is this
-     * auth unchanged. The caller checks that the origin is unchanged.
-     */
-    public Auth keepingSecretOf(Auth stored) {
-      Optional<AuthType> authType = authType();
-      if (!secret().isEmpty() || authType.isEmpty() || !authType.equals(stored.authType())) {
-        return this;
-      }
-      if (authType.get() == AuthType.API_KEY && !headerName.equalsIgnoreCase(stored.headerName())) {
-        return this; // a key goes only into the header it was entered for
-      }
-      return switch (authType.get()) {
-        case NONE -> this;
-        case BASIC -> new Auth(type, login, stored.password(), token, headerName, value);
-        case BEARER -> new Auth(type, login, password, stored.token(), headerName, value);
-        case API_KEY -> new Auth(type, login, password, token, headerName, stored.value());
-      };
-    }
-
-    /** The settings the HTTP activity uses; fields the type does not use are empty. */
-    public AuthSettings toSettings() {
-      AuthType authType =
-          authType().orElseThrow(() -> new IllegalStateException("unknown auth type " + type));
-      boolean basic = authType == AuthType.BASIC;
-      boolean apiKey = authType == AuthType.API_KEY;
-      return new AuthSettings(
-          authType,
-          basic ? login : "",
-          basic ? password : "",
-          authType == AuthType.BEARER ? token : "",
-          apiKey ? headerName : "",
-          apiKey ? value : "");
-    }
-
-    @Override
-    public String toString() {
-      return "Auth[type="
-          + type
-          + ", login="
-          + login
-          + ", headerName="
-          + headerName
-          + ", secret="
-          + (secret().isEmpty() ? "none" : "***")
-          + "]";
-    }
-  }
-
-  /**
    * One field mapping line (SPEC §3).
    *
-   * @param valueType {@code plain}, {@code relational}, {@code python} or {@code relational_python}
    * @param mappingConfig the id of the child config of a relational line, 0 for none
    * @param expression the Python expression of python lines, empty for none
    */
   public record Line(
       String field,
       String externalKey,
-      String valueType,
+      ValueType valueType,
       boolean isIdentifier,
       long mappingConfig,
       String expression) {
@@ -317,28 +191,24 @@ public record SyncConfig(
     public Line {
       field = trimmed(field);
       externalKey = trimmed(externalKey);
-      valueType = valueType == null || valueType.isBlank() ? "plain" : valueType.trim();
+      valueType = valueType == null ? ValueType.PLAIN : valueType;
       expression = expression == null ? "" : expression;
     }
 
     public static Line plain(String field, String externalKey) {
-      return new Line(field, externalKey, "plain", false, 0, "");
+      return new Line(field, externalKey, ValueType.PLAIN, false, 0, "");
     }
 
     public static Line identifier(String field, String externalKey) {
-      return new Line(field, externalKey, "plain", true, 0, "");
+      return new Line(field, externalKey, ValueType.PLAIN, true, 0, "");
     }
 
     public static Line relational(String field, String externalKey, long mappingConfig) {
-      return new Line(field, externalKey, "relational", false, mappingConfig, "");
+      return new Line(field, externalKey, ValueType.RELATIONAL, false, mappingConfig, "");
     }
 
     public static Line python(String externalKey, String expression) {
-      return new Line("", externalKey, "python", false, 0, expression);
-    }
-
-    public Optional<ValueType> type() {
-      return ValueType.parse(valueType);
+      return new Line("", externalKey, ValueType.PYTHON, false, 0, expression);
     }
 
     public Line asIdentifier() {
@@ -352,7 +222,7 @@ public record SyncConfig(
     private String model = "";
     private String filterDomain = DEFAULT_FILTER_DOMAIN;
     private String requestUrl = "";
-    private String httpMethod = "";
+    private HttpMethod httpMethod = HttpMethod.POST;
     private int connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private int readTimeout = DEFAULT_READ_TIMEOUT;
     private Auth auth = Auth.NONE;
@@ -360,11 +230,11 @@ public record SyncConfig(
     private List<Line> lines = new ArrayList<>();
     private boolean paginated;
     private int pageSize = DEFAULT_PAGE_SIZE;
-    private Integer limit;
+    private int limit = NO_LIMIT;
     private String requestScript = "";
     private RetrySettings retry = RetrySettings.DEFAULTS;
-    private Double rateLimit;
-    private Double maxFailureRatio;
+    private double rateLimit = NO_RATE_LIMIT;
+    private double maxFailureRatio = NEVER_FAIL_RATIO;
     private int concurrency = DEFAULT_CONCURRENCY;
     private boolean enabled = true;
     private String language = ConfigSnapshot.DEFAULT_LANGUAGE;
@@ -424,8 +294,9 @@ public record SyncConfig(
       return this;
     }
 
-    public Builder httpMethod(String httpMethod) {
-      this.httpMethod = httpMethod;
+    /** POST unless set. */
+    public Builder httpMethod(HttpMethod httpMethod) {
+      this.httpMethod = Objects.requireNonNull(httpMethod);
       return this;
     }
 
@@ -474,8 +345,11 @@ public record SyncConfig(
       return this;
     }
 
-    /** {@code null} for no limit. */
-    public Builder limit(Integer limit) {
+    /** Records per run, at least 1; {@link #NO_LIMIT} (the default) for none. */
+    public Builder limit(int limit) {
+      if (limit < 0) {
+        throw new IllegalArgumentException("limit must be at least 0, got " + limit);
+      }
       this.limit = limit;
       return this;
     }
@@ -490,14 +364,24 @@ public record SyncConfig(
       return this;
     }
 
-    /** {@code null} for no rate limit. */
-    public Builder rateLimit(Double rateLimit) {
+    /** Requests per second; {@link #NO_RATE_LIMIT} (the default) for none. */
+    public Builder rateLimit(double rateLimit) {
+      if (!(rateLimit >= 0) || Double.isInfinite(rateLimit)) {
+        throw new IllegalArgumentException("rateLimit must be finite and at least 0");
+      }
       this.rateLimit = rateLimit;
       return this;
     }
 
-    /** {@code null}: a run never fails for its share of failed records. */
-    public Builder maxFailureRatio(Double maxFailureRatio) {
+    /**
+     * Above 0, at most 1; {@link #NEVER_FAIL_RATIO} (1, the default): a run never fails for its
+     * share of failed records.
+     */
+    public Builder maxFailureRatio(double maxFailureRatio) {
+      if (!(maxFailureRatio > 0 && maxFailureRatio <= 1)) {
+        throw new IllegalArgumentException(
+            "maxFailureRatio must be in (0, 1], got " + maxFailureRatio);
+      }
       this.maxFailureRatio = maxFailureRatio;
       return this;
     }

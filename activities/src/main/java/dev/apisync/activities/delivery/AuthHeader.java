@@ -1,6 +1,6 @@
 package dev.apisync.activities.delivery;
 
-import dev.apisync.activities.config.AuthSettings;
+import dev.apisync.activities.config.Auth;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import okhttp3.Credentials;
@@ -12,16 +12,16 @@ record AuthHeader(String name, String value) {
   private static final String BEARER_PREFIX = "Bearer ";
 
   /** Empty for {@code none}. */
-  static Optional<AuthHeader> of(AuthSettings auth) {
-    return switch (auth.type()) {
-      case NONE -> Optional.empty();
-      case BASIC ->
+  static Optional<AuthHeader> of(Auth auth) {
+    return switch (auth) {
+      case Auth.None none -> Optional.empty();
+      case Auth.Basic basic ->
           Optional.of(
               new AuthHeader(
                   AUTHORIZATION,
-                  Credentials.basic(auth.login(), auth.password(), StandardCharsets.UTF_8)));
-      case BEARER -> Optional.of(new AuthHeader(AUTHORIZATION, bearer(auth.token())));
-      case API_KEY -> Optional.of(new AuthHeader(auth.headerName(), auth.value()));
+                  Credentials.basic(basic.login(), basic.password(), StandardCharsets.UTF_8)));
+      case Auth.Bearer bearer -> Optional.of(new AuthHeader(AUTHORIZATION, bearer(bearer.token())));
+      case Auth.ApiKey key -> Optional.of(new AuthHeader(key.headerName(), key.value()));
     };
   }
 

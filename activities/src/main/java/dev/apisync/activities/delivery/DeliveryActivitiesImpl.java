@@ -9,7 +9,9 @@ import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryActivities;
 import dev.apisync.workflows.DeliveryRequest;
 import dev.apisync.workflows.DeliveryResult;
+import dev.apisync.workflows.FailureDetails;
 import dev.apisync.workflows.FailureTypes;
+import dev.apisync.workflows.OutageDetails;
 import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.RequestPreview;
 import dev.apisync.workflows.TargetOutage;
@@ -118,7 +120,9 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     if (attempted.outage().isPresent()) {
       TargetOutage outage = attempted.outage().get();
       throw ApplicationFailure.newNonRetryableFailure(
-          outage.describe(), FailureTypes.TARGET_UNAVAILABLE, outage, context.attempt() - 1);
+          outage.describe(),
+          FailureTypes.TARGET_UNAVAILABLE,
+          new OutageDetails(outage, context.attempt() - 1));
     }
     if (attempted.failure().isPresent()) {
       throw attempted.failure().get();
@@ -262,7 +266,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
 
   private static ApplicationFailure unavailable(TargetOutage outage) {
     return ApplicationFailure.newNonRetryableFailure(
-        outage.describe(), FailureTypes.TARGET_UNAVAILABLE, outage);
+        outage.describe(), FailureTypes.TARGET_UNAVAILABLE, new OutageDetails(outage, 0));
   }
 
   @Override
@@ -329,7 +333,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         ApplicationFailure.newBuilder()
             .setType(FailureTypes.RETRYABLE_HTTP)
             .setMessage(response.failureReason())
-            .setDetails(response.status());
+            .setDetails(new FailureDetails(response.status(), 0));
     retryDelay(config, response).ifPresent(failure::setNextRetryDelay);
     return failure.build();
   }
@@ -342,10 +346,12 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         .map(delay -> max.isPositive() && delay.compareTo(max) > 0 ? max : delay);
   }
 
-  /** Details: the status, then the attempt that met the refusal (for the record's failure). */
+  /** Details: the status and the attempt that met the refusal (for the record's failure). */
   private static ApplicationFailure permanent(ResponseOutcome response, int attempt) {
     return ApplicationFailure.newNonRetryableFailure(
-        response.failureReason(), FailureTypes.PERMANENT_HTTP, response.status(), attempt);
+        response.failureReason(),
+        FailureTypes.PERMANENT_HTTP,
+        new FailureDetails(response.status(), attempt));
   }
 
   private static DeliveryResult allFailed(List<Long> recordIds, String reason, int status) {

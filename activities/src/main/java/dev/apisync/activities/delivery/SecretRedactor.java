@@ -1,6 +1,6 @@
 package dev.apisync.activities.delivery;
 
-import dev.apisync.activities.config.AuthSettings;
+import dev.apisync.activities.config.Auth;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.config.TargetCredentials;
 import dev.apisync.workflows.UrlRedaction;
@@ -70,10 +70,10 @@ public final class SecretRedactor {
   }
 
   private static List<String> secretValues(TargetCredentials credentials) {
-    AuthSettings auth = credentials.auth();
+    Auth auth = credentials.auth();
     Stream<String> headerSecrets =
         credentials.headers().stream().filter(Header::secret).map(Header::value);
-    return Stream.concat(Stream.of(auth.password(), auth.token(), auth.value()), headerSecrets)
+    return Stream.concat(Stream.of(auth.secret()), headerSecrets)
         .filter(s -> s.length() >= MIN_SECRET_LENGTH)
         .toList();
   }

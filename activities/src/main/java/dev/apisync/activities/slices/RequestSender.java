@@ -7,6 +7,7 @@ import dev.apisync.activities.script.ScriptActivitiesImpl;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryRequest;
 import dev.apisync.workflows.DeliveryResult;
+import dev.apisync.workflows.FailureDetails;
 import dev.apisync.workflows.FailureReasons;
 import dev.apisync.workflows.FailureTypes;
 import dev.apisync.workflows.MappedRecord;
@@ -154,6 +155,6 @@ final class RequestSender {
   }
 
   private static int status(ApplicationFailure failure) {
-    return failure.getDetails().getSize() == 0 ? 0 : failure.getDetails().get(Integer.class);
+    return FailureDetails.of(failure).status();
   }
 }

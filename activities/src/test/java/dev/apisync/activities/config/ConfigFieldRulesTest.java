@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.apisync.activities.egress.EgressPolicy;
+import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
 import java.util.List;
@@ -19,14 +20,16 @@ class ConfigFieldRulesTest {
         .name("partners")
         .model("res.partner")
         .requestUrl("https://203.0.113.7/partners/{external_id}")
-        .httpMethod("PUT")
+        .httpMethod(HttpMethod.PUT)
         .line(SyncConfig.Line.identifier("id", "external_id"))
         .line(SyncConfig.Line.plain("name", "name"));
   }
 
   private static List<FieldError> errors(SyncConfig config, Consumer<ConfigFieldRules> rules) {
     ConfigErrors errors = new ConfigErrors();
-    rules.accept(new ConfigFieldRules(config, Optional.empty(), EgressPolicy.strict(), errors));
+    rules.accept(
+        new ConfigFieldRules(
+            ConfigDraft.of(config), Optional.empty(), EgressPolicy.strict(), errors));
     return errors.list();
   }
 
@@ -113,7 +116,7 @@ class ConfigFieldRulesTest {
             .name("x")
             .model("res.partner")
             .requestUrl("https://203.0.113.7/p")
-            .httpMethod("POST")
+            .httpMethod(HttpMethod.POST)
             .line(SyncConfig.Line.plain("name", "address"))
             .line(SyncConfig.Line.plain("city", "address.city"))
             .build();

@@ -46,13 +46,10 @@ class ConfigStoreTest {
 
   @Test
   void roundTripsEachAuthType() {
-    for (SyncConfig.Auth auth :
-        List.of(
-            SyncConfig.Auth.NONE,
-            SyncConfig.Auth.bearer("tok"),
-            SyncConfig.Auth.apiKey("X-Api-Key", "k3y"))) {
+    for (Auth auth :
+        List.of(Auth.NONE, new Auth.Bearer("tok"), new Auth.ApiKey("X-Api-Key", "k3y"))) {
       SyncConfig config =
-          SampleConfigs.partners("auth " + auth.type()).toBuilder().auth(auth).build();
+          SampleConfigs.partners("auth " + auth.typeName()).toBuilder().auth(auth).build();
 
       long id = store.create(config);
 
@@ -65,7 +62,7 @@ class ConfigStoreTest {
     long id =
         store.create(
             SampleConfigs.partners("at rest").toBuilder()
-                .auth(SyncConfig.Auth.bearer("plaintext-token-42"))
+                .auth(new Auth.Bearer("plaintext-token-42"))
                 .build());
 
     byte[] raw =
@@ -76,7 +73,7 @@ class ConfigStoreTest {
 
     assertThat(raw).isNotEmpty();
     assertThat(new String(raw, StandardCharsets.ISO_8859_1)).doesNotContain("plaintext-token-42");
-    assertThat(store.find(id).orElseThrow().config().auth().token())
+    assertThat(store.find(id).orElseThrow().config().auth().secret())
         .isEqualTo("plaintext-token-42");
   }
 
@@ -84,7 +81,7 @@ class ConfigStoreTest {
   void replaceWithoutSecretKeepsTheStoredOne() {
     SyncConfig original =
         SampleConfigs.partners("keep secret").toBuilder()
-            .auth(SyncConfig.Auth.basic("odoo", "original-password"))
+            .auth(new Auth.Basic("odoo", "original-password"))
             .build();
     long id = store.create(original);
 
@@ -92,13 +89,13 @@ class ConfigStoreTest {
         store.replace(
             id,
             original.toBuilder()
-                .auth(SyncConfig.Auth.basic("odoo2", ""))
+                .auth(new Auth.Basic("odoo2", ""))
                 .requestUrl("https://api.example.com/v2/partners")
                 .build());
 
     assertThat(replaced).isTrue();
     SyncConfig stored = store.find(id).orElseThrow().config();
-    assertThat(stored.auth()).isEqualTo(SyncConfig.Auth.basic("odoo2", "original-password"));
+    assertThat(stored.auth()).isEqualTo(new Auth.Basic("odoo2", "original-password"));
     assertThat(stored.requestUrl()).isEqualTo("https://api.example.com/v2/partners");
   }
 
@@ -155,7 +152,7 @@ class ConfigStoreTest {
     SyncConfig original =
         SampleConfigs.partners("origin move").toBuilder()
             .requestUrl("https://api.example.com/partners?api_key=k-1")
-            .auth(SyncConfig.Auth.bearer("stored-token"))
+            .auth(new Auth.Bearer("stored-token"))
             .build();
     long id = store.create(original);
 
@@ -163,11 +160,11 @@ class ConfigStoreTest {
         id,
         original.toBuilder()
             .requestUrl("https://attacker.example/partners?api_key=***")
-            .auth(SyncConfig.Auth.bearer(""))
+            .auth(new Auth.Bearer(""))
             .build());
 
     SyncConfig stored = store.find(id).orElseThrow().config();
-    assertThat(stored.auth().token()).isEmpty();
+    assertThat(stored.auth().secret()).isEmpty();
     assertThat(stored.requestUrl()).isEqualTo("https://attacker.example/partners?api_key=***");
   }
 
@@ -176,18 +173,18 @@ class ConfigStoreTest {
     long id =
         store.create(
             SampleConfigs.partners("new secret").toBuilder()
-                .auth(SyncConfig.Auth.bearer("old-token"))
+                .auth(new Auth.Bearer("old-token"))
                 .build());
 
     store.replace(
         id,
         SampleConfigs.partners("new secret").toBuilder()
-            .auth(SyncConfig.Auth.bearer("new-token"))
+            .auth(new Auth.Bearer("new-token"))
             .build());
-    assertThat(store.find(id).orElseThrow().config().auth().token()).isEqualTo("new-token");
+    assertThat(store.find(id).orElseThrow().config().auth().secret()).isEqualTo("new-token");
 
     store.replace(id, SampleConfigs.partners("new secret"));
-    assertThat(store.find(id).orElseThrow().config().auth()).isEqualTo(SyncConfig.Auth.NONE);
+    assertThat(store.find(id).orElseThrow().config().auth()).isEqualTo(Auth.NONE);
     assertThat(
             jdbc.sql("SELECT auth_secret IS NULL FROM sync_config WHERE id = :id")
                 .param("id", id)
@@ -318,8 +315,7 @@ class ConfigStoreTest {
 
     TargetCredentials credentials = store.credentials(id);
 
-    assertThat(credentials.auth())
-        .isEqualTo(new AuthSettings(AuthType.BASIC, "odoo", "s3cret-password", "", "", ""));
+    assertThat(credentials.auth()).isEqualTo(new Auth.Basic("odoo", "s3cret-password"));
     assertThat(credentials.headers())
         .containsExactly(new Header("X-Tenant", "acme"), new Header("Accept", "application/json"));
     assertThatThrownBy(() -> store.credentials(999_999)).isInstanceOf(NoSuchElementException.class);

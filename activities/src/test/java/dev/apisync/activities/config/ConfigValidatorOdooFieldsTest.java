@@ -6,6 +6,8 @@ import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.Odoo17Fixture;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.testing.TestPostgres;
+import dev.apisync.workflows.HttpMethod;
+import dev.apisync.workflows.ValueType;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -32,7 +34,7 @@ class ConfigValidatorOdooFieldsTest {
   void acceptsAProductSyncOnInheritedRelatedCompanyDependentAndDisplayFields() {
     SyncConfig config = products().build();
 
-    assertThat(validator.validate(config, 0)).isEmpty();
+    assertThat(validator.validate(ConfigDraft.of(config), 0)).isEmpty();
     long id = store.create(config);
     assertThat(store.find(id).orElseThrow().snapshot())
         .satisfies(
@@ -44,7 +46,10 @@ class ConfigValidatorOdooFieldsTest {
 
   @Test
   void refusesAComputedFieldThatIsNotStoredByName() {
-    assertThat(errors(c -> c.line(new SyncConfig.Line("lst_price", "lst", "plain", false, 0, ""))))
+    assertThat(
+            errors(
+                c ->
+                    c.line(new SyncConfig.Line("lst_price", "lst", ValueType.PLAIN, false, 0, ""))))
         .containsExactly(
             "lines[6].field: field 'lst_price' on product.product is computed and not stored:"
                 + " Odoo computes it in Python, so it cannot be read from the database");
@@ -59,7 +64,10 @@ class ConfigValidatorOdooFieldsTest {
   void refusesASelectionLabelOfAFieldWithoutLabels() {
     assertThat(
             errors(
-                c -> c.line(new SyncConfig.Line("name", "label", "selection_label", false, 0, ""))))
+                c ->
+                    c.line(
+                        new SyncConfig.Line(
+                            "name", "label", ValueType.SELECTION_LABEL, false, 0, ""))))
         .containsExactly(
             "lines[6].field: 'name' is not a selection field described in ir_model_fields; a"
                 + " selection_label line needs one");
@@ -80,9 +88,9 @@ class ConfigValidatorOdooFieldsTest {
                         .filterDomain("[]")
                         .lines(
                             List.of(
-                                new SyncConfig.Line("id", "id", "plain", true, 0, ""),
+                                new SyncConfig.Line("id", "id", ValueType.PLAIN, true, 0, ""),
                                 new SyncConfig.Line(
-                                    "display_name", "name", "plain", false, 0, "")))))
+                                    "display_name", "name", ValueType.PLAIN, false, 0, "")))))
         .containsExactly(
             "companyRecordsOnly: product.category has no company_id field, so its records belong"
                 + " to no company");
@@ -95,19 +103,19 @@ class ConfigValidatorOdooFieldsTest {
         .model("product.product")
         .filterDomain("[('detailed_type', '!=', 'service'), ('name', 'ilike', 'desk')]")
         .requestUrl("https://shop.example.com/products")
-        .httpMethod("POST")
+        .httpMethod(HttpMethod.POST)
         .companyId(2L)
         .companyRecordsOnly(true)
-        .line(new SyncConfig.Line("id", "id", "plain", true, 0, ""))
-        .line(new SyncConfig.Line("name", "name", "plain", false, 0, ""))
-        .line(new SyncConfig.Line("detailed_type", "type", "selection_label", false, 0, ""))
-        .line(new SyncConfig.Line("list_price", "price", "plain", false, 0, ""))
-        .line(new SyncConfig.Line("standard_price", "cost", "plain", false, 0, ""))
-        .line(new SyncConfig.Line("display_name", "title", "plain", false, 0, ""));
+        .line(new SyncConfig.Line("id", "id", ValueType.PLAIN, true, 0, ""))
+        .line(new SyncConfig.Line("name", "name", ValueType.PLAIN, false, 0, ""))
+        .line(new SyncConfig.Line("detailed_type", "type", ValueType.SELECTION_LABEL, false, 0, ""))
+        .line(new SyncConfig.Line("list_price", "price", ValueType.PLAIN, false, 0, ""))
+        .line(new SyncConfig.Line("standard_price", "cost", ValueType.PLAIN, false, 0, ""))
+        .line(new SyncConfig.Line("display_name", "title", ValueType.PLAIN, false, 0, ""));
   }
 
   private static List<String> errors(UnaryOperator<SyncConfig.Builder> edit) {
-    return validator.validate(edit.apply(products()).build(), 0).stream()
+    return validator.validate(ConfigDraft.of(edit.apply(products()).build()), 0).stream()
         .map(FieldError::toString)
         .toList();
   }

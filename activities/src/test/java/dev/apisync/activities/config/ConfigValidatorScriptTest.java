@@ -92,6 +92,8 @@ class ConfigValidatorScriptTest {
   private static List<String> errors(UnaryOperator<SyncConfig.Builder> change) {
     SyncConfig config =
         change.apply(SampleConfigs.partners("scripts " + UUID.randomUUID()).toBuilder()).build();
-    return validator.validate(config, 0).stream().map(FieldError::toString).toList();
+    return validator.validate(ConfigDraft.of(config), 0).stream()
+        .map(FieldError::toString)
+        .toList();
   }
 }

@@ -6,7 +6,9 @@ import dev.apisync.activities.egress.EgressPolicy;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.testing.TestPostgres;
+import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.RetrySettings;
+import dev.apisync.workflows.ValueType;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -34,8 +36,8 @@ class ConfigValidatorTest {
 
   @Test
   void acceptsAValidConfig() {
-    assertThat(validator.validate(SampleConfigs.everyField(unique()), 0)).isEmpty();
-    assertThat(validator.validate(SampleConfigs.partners(unique()), 0)).isEmpty();
+    assertThat(validate(SampleConfigs.everyField(unique()), 0)).isEmpty();
+    assertThat(validate(SampleConfigs.partners(unique()), 0)).isEmpty();
   }
 
   @Test
@@ -60,7 +62,7 @@ class ConfigValidatorTest {
     String name = unique();
     long id = store.create(SampleConfigs.partners(name));
 
-    assertThat(validator.validate(SampleConfigs.partners(name), id)).isEmpty();
+    assertThat(validate(SampleConfigs.partners(name), id)).isEmpty();
   }
 
   @Test
@@ -124,7 +126,10 @@ class ConfigValidatorTest {
     UnaryOperator<String> validate =
         url ->
             allowing
-                .validate(SampleConfigs.partners(unique()).toBuilder().requestUrl(url).build(), 0)
+                .validate(
+                    ConfigDraft.of(
+                        SampleConfigs.partners(unique()).toBuilder().requestUrl(url).build()),
+                    0)
                 .toString();
 
     assertThat(validate.apply("http://10.20.1.1/crm")).isEqualTo("[]");
@@ -169,22 +174,22 @@ class ConfigValidatorTest {
 
   @Test
   void rejectsTwoMethodsOrAnUnknownOne() {
-    assertThat(errors(c -> c.httpMethod("GET,POST")))
+    assertThat(draftErrors(d -> Drafts.method(d, "GET,POST")))
         .containsExactly(
             "httpMethod: must be exactly one of GET, POST, PUT, PATCH, DELETE (got 'GET,POST')");
-    assertThat(errors(c -> c.httpMethod("POST PUT")))
+    assertThat(draftErrors(d -> Drafts.method(d, "POST PUT")))
         .singleElement()
         .asString()
         .startsWith("httpMethod:");
-    assertThat(errors(c -> c.httpMethod("FETCH")))
+    assertThat(draftErrors(d -> Drafts.method(d, "FETCH")))
         .singleElement()
         .asString()
         .startsWith("httpMethod:");
-    assertThat(errors(c -> c.httpMethod("")))
+    assertThat(draftErrors(d -> Drafts.method(d, "")))
         .singleElement()
         .asString()
         .startsWith("httpMethod: required");
-    assertThat(errors(c -> c.httpMethod("patch"))).isEmpty();
+    assertThat(draftErrors(d -> Drafts.method(d, "patch"))).isEmpty();
   }
 
   @Test
@@ -199,32 +204,33 @@ class ConfigValidatorTest {
 
   @Test
   void basicAuthNeedsLoginAndPassword() {
-    assertThat(errors(c -> c.auth(SyncConfig.Auth.basic("", ""))))
+    assertThat(errors(c -> c.auth(new Auth.Basic("", ""))))
         .containsExactly(
             "auth.login: required for basic auth", "auth.password: required for basic auth");
-    assertThat(errors(c -> c.auth(SyncConfig.Auth.basic("a:b", "pw"))))
+    assertThat(errors(c -> c.auth(new Auth.Basic("a:b", "pw"))))
         .containsExactly("auth.login: may not contain ':', which separates login and password");
   }
 
   @Test
   void bearerAuthNeedsAToken() {
-    assertThat(errors(c -> c.auth(SyncConfig.Auth.bearer(""))))
+    assertThat(errors(c -> c.auth(new Auth.Bearer(""))))
         .containsExactly("auth.token: required for bearer auth");
   }
 
   @Test
   void apiKeyAuthNeedsHeaderNameAndValue() {
-    assertThat(errors(c -> c.auth(SyncConfig.Auth.apiKey("", ""))))
+    assertThat(errors(c -> c.auth(new Auth.ApiKey("", ""))))
         .containsExactly(
             "auth.headerName: required for apiKey auth, e.g. X-Api-Key",
             "auth.value: required for apiKey auth");
-    assertThat(errors(c -> c.auth(SyncConfig.Auth.apiKey("X Key", "v"))))
+    assertThat(errors(c -> c.auth(new Auth.ApiKey("X Key", "v"))))
         .containsExactly("auth.headerName: 'X Key' is not a valid HTTP header name");
   }
 
   @Test
   void rejectsAnUnknownAuthType() {
-    assertThat(errors(c -> c.auth(new SyncConfig.Auth("oauth2", "", "", "", "", ""))))
+    assertThat(
+            draftErrors(d -> Drafts.auth(d, new ConfigDraft.RawAuth("oauth2", "", "", "", "", ""))))
         .containsExactly("auth.type: must be one of none, basic, bearer, apiKey (got 'oauth2')");
   }
 
@@ -233,17 +239,15 @@ class ConfigValidatorTest {
     String name = unique();
     long id =
         store.create(
-            SampleConfigs.partners(name).toBuilder()
-                .auth(SyncConfig.Auth.bearer("stored"))
-                .build());
+            SampleConfigs.partners(name).toBuilder().auth(new Auth.Bearer("stored")).build());
 
     SyncConfig withoutToken =
-        SampleConfigs.partners(name).toBuilder().auth(SyncConfig.Auth.bearer("")).build();
+        SampleConfigs.partners(name).toBuilder().auth(new Auth.Bearer("")).build();
     SyncConfig switchedToBasic =
-        SampleConfigs.partners(name).toBuilder().auth(SyncConfig.Auth.basic("odoo", "")).build();
+        SampleConfigs.partners(name).toBuilder().auth(new Auth.Basic("odoo", "")).build();
 
-    assertThat(validator.validate(withoutToken, id)).isEmpty();
-    assertThat(validator.validate(switchedToBasic, id))
+    assertThat(validate(withoutToken, id)).isEmpty();
+    assertThat(validate(switchedToBasic, id))
         .containsExactly(new FieldError("auth.password", "required for basic auth"));
   }
 
@@ -254,21 +258,20 @@ class ConfigValidatorTest {
         store.create(
             SampleConfigs.partners(name).toBuilder()
                 .requestUrl("https://api.example.com/partners?api_key=k-1")
-                .auth(SyncConfig.Auth.bearer("stored-token"))
+                .auth(new Auth.Bearer("stored-token"))
                 .headers(List.of(Header.secret("X-Shop-Token", "shop-1")))
                 .build());
     SyncConfig.Builder edit =
         SampleConfigs.partners(name).toBuilder()
-            .auth(SyncConfig.Auth.bearer(""))
+            .auth(new Auth.Bearer(""))
             .headers(List.of(Header.secret("X-Shop-Token", "")));
 
-    assertThat(
-            validator.validate(edit.requestUrl("https://api.example.com/v2/partners").build(), id))
+    assertThat(validate(edit.requestUrl("https://api.example.com/v2/partners").build(), id))
         .isEmpty();
     String moved =
         "requestUrl now points at https://evil.example.com:443 instead of"
             + " https://api.example.com:443";
-    assertThat(validator.validate(edit.requestUrl("https://evil.example.com/partners").build(), id))
+    assertThat(validate(edit.requestUrl("https://evil.example.com/partners").build(), id))
         .extracting(FieldError::toString)
         .containsExactly(
             "auth.token: required again: "
@@ -279,12 +282,10 @@ class ConfigValidatorTest {
                 + moved
                 + ", and a stored secret is only sent to"
                 + " the origin it was entered for");
-    assertThat(validator.validate(edit.requestUrl("http://api.example.com/partners").build(), id))
+    assertThat(validate(edit.requestUrl("http://api.example.com/partners").build(), id))
         .extracting(FieldError::field)
         .containsExactly("auth.token", "headers[0].value");
-    assertThat(
-            validator.validate(
-                edit.requestUrl("https://api.example.com:8443/partners").build(), id))
+    assertThat(validate(edit.requestUrl("https://api.example.com:8443/partners").build(), id))
         .extracting(FieldError::field)
         .containsExactly("auth.token", "headers[0].value");
   }
@@ -300,12 +301,11 @@ class ConfigValidatorTest {
     SyncConfig.Builder edit = SampleConfigs.partners(name).toBuilder();
 
     assertThat(
-            validator.validate(
+            validate(
                 edit.requestUrl("https://api.example.com/v2/partners?api_key=***").build(), id))
         .isEmpty();
     assertThat(
-            validator.validate(
-                edit.requestUrl("https://other.example.com/partners?api_key=***").build(), id))
+            validate(edit.requestUrl("https://other.example.com/partners?api_key=***").build(), id))
         .extracting(FieldError::toString)
         .singleElement()
         .asString()
@@ -320,20 +320,16 @@ class ConfigValidatorTest {
     long id =
         store.create(
             SampleConfigs.partners(name).toBuilder()
-                .auth(SyncConfig.Auth.apiKey("X-Api-Key", "k-123456"))
+                .auth(new Auth.ApiKey("X-Api-Key", "k-123456"))
                 .build());
 
     SyncConfig sameHeader =
-        SampleConfigs.partners(name).toBuilder()
-            .auth(SyncConfig.Auth.apiKey("x-api-key", ""))
-            .build();
+        SampleConfigs.partners(name).toBuilder().auth(new Auth.ApiKey("x-api-key", "")).build();
     SyncConfig otherHeader =
-        SampleConfigs.partners(name).toBuilder()
-            .auth(SyncConfig.Auth.apiKey("X-Debug-Echo", ""))
-            .build();
+        SampleConfigs.partners(name).toBuilder().auth(new Auth.ApiKey("X-Debug-Echo", "")).build();
 
-    assertThat(validator.validate(sameHeader, id)).isEmpty();
-    assertThat(validator.validate(otherHeader, id))
+    assertThat(validate(sameHeader, id)).isEmpty();
+    assertThat(validate(otherHeader, id))
         .containsExactly(
             new FieldError(
                 "auth.value",
@@ -355,7 +351,7 @@ class ConfigValidatorTest {
     assertThat(
             errors(
                 c ->
-                    c.auth(SyncConfig.Auth.apiKey("X-Api-Key", "k"))
+                    c.auth(new Auth.ApiKey("X-Api-Key", "k"))
                         .header("", "x")
                         .header("authorization", "Token abc")
                         .header("x-api-key", "other")
@@ -428,7 +424,9 @@ class ConfigValidatorTest {
 
   @Test
   void rejectsAnUnknownValueType() {
-    assertThat(errors(c -> c.line(new SyncConfig.Line("name", "n2", "json", false, 0, ""))))
+    assertThat(
+            draftErrors(
+                d -> Drafts.line(d, new ConfigDraft.RawLine("name", "n2", "json", false, 0, ""))))
         .containsExactly(
             "lines[3].valueType: must be one of plain, relational, python, relational_python,"
                 + " selection_label (got 'json')");
@@ -478,13 +476,13 @@ class ConfigValidatorTest {
             .line(SyncConfig.Line.relational("parent_id", "parent", parents))
             .build();
 
-    assertThat(validator.validate(loopsBack, parents))
+    assertThat(validate(loopsBack, parents))
         .extracting(FieldError::toString)
         .containsExactly(
             "lines[3].mappingConfig: config "
                 + children
                 + " maps through this config in turn: mappings may not loop");
-    assertThat(validator.validate(selfReference, parents))
+    assertThat(validate(selfReference, parents))
         .extracting(FieldError::toString)
         .containsExactly("lines[3].mappingConfig: a config cannot be its own mappingConfig");
   }
@@ -517,9 +515,9 @@ class ConfigValidatorTest {
             .build();
 
     // top → 3 configs → bottom: bottom sits 4 levels below top, and may nest one more level.
-    assertThat(validator.validate(bottomNowNesting, bottom)).isEmpty();
+    assertThat(validate(bottomNowNesting, bottom)).isEmpty();
     long above = parentOf(top);
-    assertThat(validator.validate(bottomNowNesting, bottom))
+    assertThat(validate(bottomNowNesting, bottom))
         .extracting(FieldError::toString)
         .containsExactly(
             "lines[3].mappingConfig: config "
@@ -556,7 +554,7 @@ class ConfigValidatorTest {
 
     SyncConfig nowPartners = SampleConfigs.partners(name);
 
-    assertThat(validator.validate(nowPartners, countries))
+    assertThat(validate(nowPartners, countries))
         .extracting(FieldError::field)
         .containsExactly("model");
   }
@@ -567,12 +565,17 @@ class ConfigValidatorTest {
         .isEmpty();
     assertThat(
             errors(
-                c -> c.line(new SyncConfig.Line("", "tags", "relational_python", false, 0, " "))))
+                c ->
+                    c.line(
+                        new SyncConfig.Line(
+                            "", "tags", ValueType.RELATIONAL_PYTHON, false, 0, " "))))
         .containsExactly("lines[3].expression: required for relational_python lines");
-    assertThat(errors(c -> c.line(new SyncConfig.Line("name", "n2", "plain", false, 0, "x"))))
+    assertThat(
+            errors(c -> c.line(new SyncConfig.Line("name", "n2", ValueType.PLAIN, false, 0, "x"))))
         .containsExactly(
             "lines[3].expression: only python and relational_python lines take an expression");
-    assertThat(errors(c -> c.line(new SyncConfig.Line("name", "n2", "plain", false, 5, ""))))
+    assertThat(
+            errors(c -> c.line(new SyncConfig.Line("name", "n2", ValueType.PLAIN, false, 5, ""))))
         .containsExactly("lines[3].mappingConfig: only relational lines take a mappingConfig");
   }
 
@@ -582,18 +585,18 @@ class ConfigValidatorTest {
         .containsExactly("pageSize: must be between 1 and 1000 (got 0)");
     assertThat(errors(c -> c.pageSize(1001)))
         .containsExactly("pageSize: must be between 1 and 1000 (got 1001)");
-    assertThat(errors(c -> c.limit(0)))
+    assertThat(draftErrors(d -> Drafts.limit(d, 0)))
         .containsExactly("limit: must be at least 1 (leave it out for no limit)");
     assertThat(errors(c -> c.limit(1).pageSize(1000))).isEmpty();
   }
 
   @Test
   void refusesAPaginatedGet() {
-    assertThat(errors(c -> c.httpMethod("GET").paginated(true)))
+    assertThat(errors(c -> c.httpMethod(HttpMethod.GET).paginated(true)))
         .singleElement()
         .asString()
         .startsWith("paginated: a GET request has no body");
-    assertThat(errors(c -> c.httpMethod("GET"))).isEmpty();
+    assertThat(errors(c -> c.httpMethod(HttpMethod.GET))).isEmpty();
   }
 
   @Test
@@ -613,13 +616,16 @@ class ConfigValidatorTest {
 
   @Test
   void checksRateLimitAndConcurrency() {
-    assertThat(errors(c -> c.rateLimit(0.0).concurrency(0)))
+    assertThat(draftErrors(d -> Drafts.rateLimit(Drafts.config(d, c -> c.concurrency(0)), 0.0)))
         .containsExactly(
             "rateLimit: must be at least 0.01 requests per second (leave it out for no rate limit)",
             "concurrency: must be between 1 and 64 (got 0)");
     assertThat(errors(c -> c.concurrency(65)))
         .containsExactly("concurrency: must be between 1 and 64 (got 65)");
-    assertThat(errors(c -> c.rateLimit(0.009))).singleElement().asString().startsWith("rateLimit:");
+    assertThat(draftErrors(d -> Drafts.rateLimit(d, 0.009)))
+        .singleElement()
+        .asString()
+        .startsWith("rateLimit:");
     assertThat(errors(c -> c.rateLimit(0.01).concurrency(64))).isEmpty();
   }
 
@@ -652,13 +658,15 @@ class ConfigValidatorTest {
     List<String> fields =
         validator
             .validate(
-                SampleConfigs.partners(unique()).toBuilder()
-                    .httpMethod("GET,POST")
-                    .requestUrl("partners")
-                    .connectTimeout(0)
-                    .line(SyncConfig.Line.identifier("email", "email2"))
-                    .concurrency(100)
-                    .build(),
+                Drafts.method(
+                    ConfigDraft.of(
+                        SampleConfigs.partners(unique()).toBuilder()
+                            .requestUrl("partners")
+                            .connectTimeout(0)
+                            .line(SyncConfig.Line.identifier("email", "email2"))
+                            .concurrency(100)
+                            .build()),
+                    "GET,POST"),
                 0)
             .stream()
             .map(FieldError::field)
@@ -671,7 +679,16 @@ class ConfigValidatorTest {
 
   private static List<String> errors(UnaryOperator<SyncConfig.Builder> edit) {
     SyncConfig config = edit.apply(SampleConfigs.partners(unique()).toBuilder()).build();
-    return validator.validate(config, 0).stream().map(FieldError::toString).toList();
+    return draftErrors(d -> ConfigDraft.of(config));
+  }
+
+  private static List<String> draftErrors(UnaryOperator<ConfigDraft> edit) {
+    ConfigDraft draft = edit.apply(ConfigDraft.of(SampleConfigs.partners(unique())));
+    return validator.validate(draft, 0).stream().map(FieldError::toString).toList();
+  }
+
+  private static List<FieldError> validate(SyncConfig config, long id) {
+    return validator.validate(ConfigDraft.of(config), id);
   }
 
   private static String unique() {

@@ -11,7 +11,7 @@ class InputLimitsTest {
 
   @Test
   void aSampleConfigIsWithinEveryBound() {
-    assertThat(InputLimits.check(SampleConfigs.everyField("x"))).isEmpty();
+    assertThat(InputLimits.check(ConfigDraft.of(SampleConfigs.everyField("x")))).isEmpty();
   }
 
   @Test
@@ -51,7 +51,7 @@ class InputLimitsTest {
                     c.name("a\0b")
                         .filterDomain("[('name', '=', '\0')]")
                         .headers(List.of(new Header("X-A\0", "b")))
-                        .auth(SyncConfig.Auth.basic("me\0", "pw"))))
+                        .auth(new Auth.Basic("me\0", "pw"))))
         .containsExactlyInAnyOrder(
             "name: may not contain NUL (U+0000) characters",
             "filterDomain: may not contain NUL (U+0000) characters",
@@ -65,11 +65,11 @@ class InputLimitsTest {
         .containsExactly(
             "headers[0].value: may only contain printable ASCII characters (an HTTP header"
                 + " value); found U+041A at position 0");
-    assertThat(errors(c -> c.auth(SyncConfig.Auth.bearer("tok\0en"))))
+    assertThat(errors(c -> c.auth(new Auth.Bearer("tok\0en"))))
         .singleElement()
         .asString()
         .startsWith("auth.token: may only contain printable ASCII");
-    assertThat(errors(c -> c.auth(SyncConfig.Auth.apiKey("X-Key", "ключ"))))
+    assertThat(errors(c -> c.auth(new Auth.ApiKey("X-Key", "ключ"))))
         .singleElement()
         .asString()
         .startsWith("auth.value: may only contain printable ASCII");
@@ -78,6 +78,6 @@ class InputLimitsTest {
 
   private static List<String> errors(UnaryOperator<SyncConfig.Builder> edit) {
     SyncConfig config = edit.apply(SampleConfigs.partners("x").toBuilder()).build();
-    return InputLimits.check(config).stream().map(FieldError::toString).toList();
+    return InputLimits.check(ConfigDraft.of(config)).stream().map(FieldError::toString).toList();
   }
 }

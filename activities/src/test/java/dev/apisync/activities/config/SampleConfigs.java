@@ -1,5 +1,6 @@
 package dev.apisync.activities.config;
 
+import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.RetrySettings;
 
 /** Valid sync configs over {@link SampleSource}'s tables, for tests to start from. */
@@ -13,7 +14,7 @@ public final class SampleConfigs {
         .name(name)
         .model("res.partner")
         .requestUrl("https://api.example.com/partners")
-        .httpMethod("POST")
+        .httpMethod(HttpMethod.POST)
         .line(SyncConfig.Line.identifier("id", "external_id"))
         .line(SyncConfig.Line.plain("name", "name"))
         .line(SyncConfig.Line.plain("email", "contact.email"))
@@ -25,10 +26,10 @@ public final class SampleConfigs {
     return partners(name).toBuilder()
         .filterDomain("[('customer_rank', '>', 0)]")
         .requestUrl("https://api.example.com/partners/{external_id}")
-        .httpMethod("PUT")
+        .httpMethod(HttpMethod.PUT)
         .connectTimeout(7)
         .readTimeout(30)
-        .auth(SyncConfig.Auth.basic("odoo", "s3cret-password"))
+        .auth(new Auth.Basic("odoo", "s3cret-password"))
         .header("X-Tenant", "acme")
         .header("Accept", "application/json")
         .pageSize(50)
@@ -48,7 +49,7 @@ public final class SampleConfigs {
         .name(name)
         .model("res.country")
         .requestUrl("https://api.example.com/countries")
-        .httpMethod("POST")
+        .httpMethod(HttpMethod.POST)
         .line(SyncConfig.Line.identifier("code", "code"))
         .line(SyncConfig.Line.plain("name", "name"))
         .build();

@@ -10,7 +10,7 @@ class SyncConfigTest {
   void toStringHidesSecretsAndHeaderValues() {
     SyncConfig config =
         SampleConfigs.partners("p").toBuilder()
-            .auth(SyncConfig.Auth.basic("odoo", "pa55word"))
+            .auth(new Auth.Basic("odoo", "pa55word"))
             .header("X-Api-Key", "header-secret")
             .build();
 
@@ -19,40 +19,39 @@ class SyncConfigTest {
         .doesNotContain("header-secret")
         .contains("X-Api-Key")
         .contains("odoo");
-    assertThat(SyncConfig.Auth.bearer("tok3n").toString()).doesNotContain("tok3n");
-    assertThat(SyncConfig.Auth.apiKey("X-Key", "v4lue").toString()).doesNotContain("v4lue");
+    assertThat(new Auth.Bearer("tok3n").toString()).doesNotContain("tok3n");
+    assertThat(new Auth.ApiKey("X-Key", "v4lue").toString()).doesNotContain("v4lue");
   }
 
   @Test
   void omittedSecretOfTheSameAuthTypeIsTakenFromTheStoredOne() {
-    SyncConfig.Auth stored = SyncConfig.Auth.bearer("stored-token");
+    Auth stored = new Auth.Bearer("stored-token");
 
-    assertThat(SyncConfig.Auth.bearer("").keepingSecretOf(stored).token())
-        .isEqualTo("stored-token");
-    assertThat(SyncConfig.Auth.bearer("new").keepingSecretOf(stored).token()).isEqualTo("new");
+    assertThat(new Auth.Bearer("").keepingSecretOf(stored).secret()).isEqualTo("stored-token");
+    assertThat(new Auth.Bearer("new").keepingSecretOf(stored).secret()).isEqualTo("new");
   }
 
   @Test
   void omittedSecretIsNotCarriedAcrossAuthTypes() {
-    SyncConfig.Auth stored = SyncConfig.Auth.bearer("stored-token");
+    Auth stored = new Auth.Bearer("stored-token");
 
-    SyncConfig.Auth basic = SyncConfig.Auth.basic("odoo", "").keepingSecretOf(stored);
+    Auth basic = new Auth.Basic("odoo", "").keepingSecretOf(stored);
 
-    assertThat(basic.password()).isEmpty();
+    assertThat(basic).isEqualTo(new Auth.Basic("odoo", ""));
     assertThat(basic.secret()).isEmpty();
   }
 
   @Test
   void parsesAuthTypesAndMethodsCaseInsensitively() {
-    assertThat(new SyncConfig.Auth("APIKEY", "", "", "", "X", "v").authType())
-        .contains(AuthType.API_KEY);
-    assertThat(new SyncConfig.Auth("api_key", "", "", "", "X", "v").authType())
-        .contains(AuthType.API_KEY);
-    assertThat(new SyncConfig.Auth("oauth", "", "", "", "", "").authType()).isEmpty();
-    assertThat(SampleConfigs.partners("p").toBuilder().httpMethod(" patch ").build().method())
+    assertThat(new ConfigDraft.RawAuth("APIKEY", "", "", "", "X", "v").parse())
+        .contains(new Auth.ApiKey("X", "v"));
+    assertThat(new ConfigDraft.RawAuth("api_key", "", "", "", "X", "v").parse())
+        .contains(new Auth.ApiKey("X", "v"));
+    assertThat(new ConfigDraft.RawAuth("oauth", "", "", "", "", "").parse()).isEmpty();
+    ConfigDraft draft = ConfigDraft.of(SampleConfigs.partners("p"));
+    assertThat(Drafts.method(draft, " patch ").method())
         .hasValueSatisfying(method -> assertThat(method.name()).isEqualTo("PATCH"));
-    assertThat(SampleConfigs.partners("p").toBuilder().httpMethod("GET,POST").build().method())
-        .isEmpty();
+    assertThat(Drafts.method(draft, "GET,POST").method()).isEmpty();
   }
 
   @Test
@@ -69,9 +68,10 @@ class SyncConfigTest {
     assertThat(config.retry().maxIntervalMillis()).isEqualTo(60_000);
     assertThat(config.concurrency()).isEqualTo(1);
     assertThat(config.enabled()).isTrue();
-    assertThat(config.auth().authType()).contains(AuthType.NONE);
+    assertThat(config.auth()).isEqualTo(Auth.NONE);
     assertThat(config.language()).isEqualTo("en_US");
-    assertThat(config.limit()).isNull();
-    assertThat(config.rateLimit()).isNull();
+    assertThat(config.limit()).isEqualTo(SyncConfig.NO_LIMIT);
+    assertThat(config.rateLimit()).isEqualTo(SyncConfig.NO_RATE_LIMIT);
+    assertThat(config.maxFailureRatio()).isEqualTo(SyncConfig.NEVER_FAIL_RATIO);
   }
 }

@@ -12,7 +12,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.apisync.activities.config.AuthSettings;
+import dev.apisync.activities.config.Auth;
 import dev.apisync.activities.config.CredentialsLookup;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.requestlog.AttemptOutcome;
@@ -25,6 +25,7 @@ import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryActivities;
 import dev.apisync.workflows.DeliveryResult;
+import dev.apisync.workflows.FailureDetails;
 import dev.apisync.workflows.FailureTypes;
 import dev.apisync.workflows.HttpMethod;
 import io.temporal.activity.ActivityOptions;
@@ -121,9 +122,7 @@ class DeliveryRequestLogTest {
     server.enqueue(new MockResponse.Builder().code(200).build());
     var lookup =
         credentials(
-            AuthSettings.NONE,
-            Header.secret("X-Partner-Id", "p-55667788"),
-            new Header("X-Tenant", "acme"));
+            Auth.NONE, Header.secret("X-Partner-Id", "p-55667788"), new Header("X-Tenant", "acme"));
     var config = config(server.url("/p?sig=s-123&token=t-456&page=1").toString(), HttpMethod.POST);
 
     delivery(lookup).deliver(single(config, 7, RECORD));
@@ -329,7 +328,7 @@ class DeliveryRequestLogTest {
                 ApplicationFailure cause = (ApplicationFailure) failure.getCause();
                 assertThat(cause.getType()).isEqualTo(FailureTypes.PERMANENT_HTTP);
                 assertThat(cause.isNonRetryable()).isTrue();
-                assertThat(cause.getDetails().get(Integer.class)).isEqualTo(401);
+                assertThat(FailureDetails.of(cause).status()).isEqualTo(401);
               });
     } finally {
       temporal.close();

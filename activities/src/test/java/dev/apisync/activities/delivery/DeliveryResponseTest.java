@@ -12,6 +12,7 @@ import dev.apisync.activities.requestlog.RequestLog;
 import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryResult;
+import dev.apisync.workflows.FailureDetails;
 import dev.apisync.workflows.FailureTypes;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.RetrySettings;
@@ -66,7 +67,7 @@ class DeliveryResponseTest {
               assertThat(failure.getType()).isEqualTo(FailureTypes.PERMANENT_HTTP);
               assertThat(failure.getOriginalMessage())
                   .isEqualTo("HTTP 400 Bad Request: " + body.substring(0, 300));
-              assertThat(failure.getDetails().get(Integer.class)).isEqualTo(400);
+              assertThat(FailureDetails.of(failure).status()).isEqualTo(400);
             });
   }
 
@@ -83,7 +84,7 @@ class DeliveryResponseTest {
               assertThat(failure.getOriginalMessage())
                   .startsWith("HTTP 401 ")
                   .endsWith(": token expired");
-              assertThat(failure.getDetails().get(Integer.class)).isEqualTo(401);
+              assertThat(FailureDetails.of(failure).status()).isEqualTo(401);
             });
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -104,7 +105,7 @@ class DeliveryResponseTest {
               assertThat(failure.getType()).isEqualTo(FailureTypes.PERMANENT_HTTP);
               assertThat(failure.getOriginalMessage())
                   .isEqualTo("HTTP 301 Moved Permanently (Location: https://new.example/p)");
-              assertThat(failure.getDetails().get(Integer.class)).isEqualTo(301);
+              assertThat(FailureDetails.of(failure).status()).isEqualTo(301);
             });
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -125,7 +126,7 @@ class DeliveryResponseTest {
               assertThat(failure.getType()).isEqualTo(FailureTypes.RETRYABLE_HTTP);
               assertThat(failure.getOriginalMessage())
                   .isEqualTo("HTTP 503 Service Unavailable: down for maintenance");
-              assertThat(failure.getDetails().get(Integer.class)).isEqualTo(503);
+              assertThat(FailureDetails.of(failure).status()).isEqualTo(503);
               assertThat(failure.getNextRetryDelay()).isNull();
             });
   }

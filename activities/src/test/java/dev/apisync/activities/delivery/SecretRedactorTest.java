@@ -4,7 +4,7 @@ import static dev.apisync.activities.delivery.TestTargets.apiKey;
 import static dev.apisync.activities.delivery.TestTargets.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apisync.activities.config.AuthSettings;
+import dev.apisync.activities.config.Auth;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.config.TargetCredentials;
 import java.util.List;
@@ -71,7 +71,7 @@ class SecretRedactorTest {
   void masksHeadersMarkedSecretAndTheirValueWherever() {
     TargetCredentials credentials =
         new TargetCredentials(
-            AuthSettings.NONE,
+            Auth.NONE,
             List.of(Header.secret("X-Partner-Id", "p-55667788"), new Header("X-Tenant", "acme")));
 
     Headers redacted =
@@ -88,6 +88,6 @@ class SecretRedactorTest {
   }
 
   private static TargetCredentials noCredentials() {
-    return new TargetCredentials(AuthSettings.NONE, List.of());
+    return new TargetCredentials(Auth.NONE, List.of());
   }
 }

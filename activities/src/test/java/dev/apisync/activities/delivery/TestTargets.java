@@ -1,7 +1,6 @@
 package dev.apisync.activities.delivery;
 
-import dev.apisync.activities.config.AuthSettings;
-import dev.apisync.activities.config.AuthType;
+import dev.apisync.activities.config.Auth;
 import dev.apisync.activities.config.CredentialsLookup;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.config.TargetCredentials;
@@ -105,22 +104,22 @@ final class TestTargets {
   }
 
   static CredentialsLookup noAuth(Header... headers) {
-    return credentials(AuthSettings.NONE, headers);
+    return credentials(Auth.NONE, headers);
   }
 
-  static CredentialsLookup credentials(AuthSettings auth, Header... headers) {
+  static CredentialsLookup credentials(Auth auth, Header... headers) {
     return configId -> new TargetCredentials(auth, List.of(headers));
   }
 
-  static AuthSettings basic(String login, String password) {
-    return new AuthSettings(AuthType.BASIC, login, password, "", "", "");
+  static Auth basic(String login, String password) {
+    return new Auth.Basic(login, password);
   }
 
-  static AuthSettings bearer(String token) {
-    return new AuthSettings(AuthType.BEARER, "", "", token, "", "");
+  static Auth bearer(String token) {
+    return new Auth.Bearer(token);
   }
 
-  static AuthSettings apiKey(String headerName, String value) {
-    return new AuthSettings(AuthType.API_KEY, "", "", "", headerName, value);
+  static Auth apiKey(String headerName, String value) {
+    return new Auth.ApiKey(headerName, value);
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.apisync.activities.config.ConfigDraft;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.ConfigValidator;
 import dev.apisync.activities.config.SecretCipher;
@@ -22,6 +23,7 @@ import dev.apisync.activities.source.SourceException;
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
 import dev.apisync.activities.testing.CountingDataSource;
 import dev.apisync.activities.testing.TestPostgres;
+import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.MappedPage;
 import dev.apisync.workflows.MappedRecord;
 import dev.apisync.workflows.RecordFailure;
@@ -94,7 +96,9 @@ class RelationalLineResolverTest {
   void saleOrderNestsItsCustomerAndItsLinesWithTheirProducts() {
     long orders = SaleOrderConfigs.create(store, unique(), URL);
 
-    assertThat(validator.validate(store.find(orders).orElseThrow().config(), orders)).isEmpty();
+    assertThat(
+            validator.validate(ConfigDraft.of(store.find(orders).orElseThrow().config()), orders))
+        .isEmpty();
     assertThat(mapObjects(orders, List.of(2L)).get(2L))
         .isEqualTo(golden("sale-order-with-three-lines.json"));
   }
@@ -195,7 +199,9 @@ class RelationalLineResolverTest {
             "partner_id → res.partner 12: sale_order_ids → sale.order 2: partner_id → res.partner"
                 + " 12: sale_order_ids → sale.order 2: partner_id → res.partner 12:"
                 + " sale_order_ids: relational mapping nests deeper than 5 levels (configs ");
-    assertThat(validator.validate(store.find(sixLevels).orElseThrow().config(), sixLevels))
+    assertThat(
+            validator.validate(
+                ConfigDraft.of(store.find(sixLevels).orElseThrow().config()), sixLevels))
         .extracting(Object::toString)
         .containsExactly(
             "lines[1].mappingConfig: relational mapping through config "
@@ -298,7 +304,11 @@ class RelationalLineResolverTest {
   }
 
   private static SyncConfig.Builder config(String model) {
-    return SyncConfig.builder().name(unique()).model(model).requestUrl(URL).httpMethod("POST");
+    return SyncConfig.builder()
+        .name(unique())
+        .model(model)
+        .requestUrl(URL)
+        .httpMethod(HttpMethod.POST);
   }
 
   private static long create(SyncConfig.Builder config) {

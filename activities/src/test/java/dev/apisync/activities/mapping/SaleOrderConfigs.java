@@ -2,6 +2,7 @@ package dev.apisync.activities.mapping;
 
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SyncConfig;
+import dev.apisync.workflows.HttpMethod;
 
 /**
  * Sale orders with their customer and order lines, each line with its product: the nested
@@ -61,6 +62,10 @@ public final class SaleOrderConfigs {
   }
 
   private static SyncConfig.Builder config(String name, String model, String requestUrl) {
-    return SyncConfig.builder().name(name).model(model).requestUrl(requestUrl).httpMethod("POST");
+    return SyncConfig.builder()
+        .name(name)
+        .model(model)
+        .requestUrl(requestUrl)
+        .httpMethod(HttpMethod.POST);
   }
 }

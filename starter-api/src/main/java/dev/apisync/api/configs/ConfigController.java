@@ -1,5 +1,6 @@
 package dev.apisync.api.configs;
 
+import dev.apisync.activities.config.ConfigDraft;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.ConfigValidator;
 import dev.apisync.activities.config.FieldError;
@@ -62,9 +63,7 @@ public class ConfigController {
       responseCode = "400",
       description = "Invalid config: `errors` lists every broken rule as {field, message}")
   public ResponseEntity<ConfigView> create(@RequestBody ConfigRequest body) {
-    SyncConfig config = body.toSyncConfig();
-    requireValid(body, config, 0);
-    long id = store.create(config);
+    long id = store.create(valid(body, 0));
     URI location =
         ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
     return ResponseEntity.created(location).body(read(id));
@@ -101,9 +100,7 @@ public class ConfigController {
     if (!store.exists(id)) {
       throw new ConfigNotFoundException(id);
     }
-    SyncConfig config = body.toSyncConfig();
-    requireValid(body, config, id);
-    if (!store.replace(id, config)) {
+    if (!store.replace(id, valid(body, id))) {
       throw new ConfigNotFoundException(id);
     }
     // Disabling pauses the schedule; scheduled runs carry the new name and model.
@@ -138,11 +135,14 @@ public class ConfigController {
     return store.find(id).map(ConfigView::of).orElseThrow(() -> new ConfigNotFoundException(id));
   }
 
-  private void requireValid(ConfigRequest body, SyncConfig config, long id) {
+  /** The body's config, parsed once it passed the validator. */
+  private SyncConfig valid(ConfigRequest body, long id) {
+    ConfigDraft draft = body.toDraft();
     List<FieldError> errors = new ArrayList<>(body.shapeErrors());
-    errors.addAll(validator.validate(config, id));
+    errors.addAll(validator.validate(draft, id));
     if (!errors.isEmpty()) {
       throw new InvalidConfigException(errors);
     }
+    return draft.parse();
   }
 }

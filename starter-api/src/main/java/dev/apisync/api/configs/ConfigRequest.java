@@ -3,6 +3,7 @@ package dev.apisync.api.configs;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.apisync.activities.config.ConfigDraft;
 import dev.apisync.activities.config.FieldError;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.config.SyncConfig;
@@ -88,23 +89,20 @@ public record ConfigRequest(
     OutageBody outage,
     @Schema(hidden = true) @JsonAnySetter Map<String, Object> unknownFields) {
 
-  /** The config this body describes, with SPEC §2's defaults for what it omits. */
-  SyncConfig toSyncConfig() {
+  /**
+   * The config this body describes, with SPEC §2's defaults for what it omits, as a draft for
+   * {@link dev.apisync.activities.config.ConfigValidator}: the parts it must parse stay as sent.
+   */
+  ConfigDraft toDraft() {
     SyncConfig.Builder builder =
         SyncConfig.builder()
             .name(name)
             .model(model)
             .filterDomain(filterDomain)
             .requestUrl(requestUrl)
-            .httpMethod(httpMethod)
-            .auth(auth == null ? SyncConfig.Auth.NONE : auth.toAuth())
             .headers(present(headers, HeaderBody::toHeader))
-            .lines(present(lines, LineBody::toLine))
-            .limit(limit)
             .requestScript(requestScript)
-            .retry(retry == null ? RetrySettings.DEFAULTS : retry.toSettings())
-            .rateLimit(rateLimit)
-            .maxFailureRatio(maxFailureRatio);
+            .retry(retry == null ? RetrySettings.DEFAULTS : retry.toSettings());
     if (connectTimeout != null) {
       builder.connectTimeout(connectTimeout);
     }
@@ -139,7 +137,14 @@ public record ConfigRequest(
     if (outage != null) {
       builder.outage(outage.toSettings());
     }
-    return builder.build();
+    return new ConfigDraft(
+        builder.build(),
+        httpMethod,
+        auth == null ? ConfigDraft.RawAuth.NONE : auth.toAuth(),
+        present(lines, LineBody::toLine),
+        limit,
+        rateLimit,
+        maxFailureRatio);
   }
 
   /** What is wrong with the body's shape: unknown fields, null list entries. */
@@ -200,8 +205,8 @@ public record ConfigRequest(
       @Schema(description = "apiKey: the key; write-only") String value,
       @Schema(hidden = true) @JsonAnySetter Map<String, Object> unknownFields) {
 
-    SyncConfig.Auth toAuth() {
-      return new SyncConfig.Auth(type, login, password, token, headerName, value);
+    ConfigDraft.RawAuth toAuth() {
+      return new ConfigDraft.RawAuth(type, login, password, token, headerName, value);
     }
   }
 
@@ -240,8 +245,8 @@ public record ConfigRequest(
       @Schema(description = "python, relational_python: the expression") String expression,
       @Schema(hidden = true) @JsonAnySetter Map<String, Object> unknownFields) {
 
-    SyncConfig.Line toLine() {
-      return new SyncConfig.Line(
+    ConfigDraft.RawLine toLine() {
+      return new ConfigDraft.RawLine(
           field,
           externalKey,
           valueType,

@@ -2,7 +2,7 @@ package dev.apisync.api.configs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.apisync.activities.config.AuthType;
+import dev.apisync.activities.config.Auth;
 import dev.apisync.activities.config.Header;
 import dev.apisync.activities.config.StoredConfig;
 import dev.apisync.activities.config.SyncConfig;
@@ -64,7 +64,7 @@ public record ConfigView(
         config.model(),
         config.filterDomain(),
         UrlRedaction.redact(config.requestUrl()),
-        config.httpMethod(),
+        config.httpMethod().name(),
         config.connectTimeout(),
         config.readTimeout(),
         AuthView.of(config.auth()),
@@ -72,15 +72,15 @@ public record ConfigView(
         config.lines().stream().map(LineView::of).toList(),
         config.paginated(),
         config.pageSize(),
-        config.limit(),
+        config.limit() == SyncConfig.NO_LIMIT ? null : config.limit(),
         config.requestScript(),
         new RetryView(
             retry.maxAttempts(),
             retry.initialIntervalMillis() / 1000.0,
             retry.backoffCoefficient(),
             retry.maxIntervalMillis() / 1000.0),
-        config.rateLimit(),
-        config.maxFailureRatio(),
+        config.rateLimit() == SyncConfig.NO_RATE_LIMIT ? null : config.rateLimit(),
+        config.maxFailureRatio() == SyncConfig.NEVER_FAIL_RATIO ? null : config.maxFailureRatio(),
         config.concurrency(),
         config.enabled(),
         config.language(),
@@ -105,14 +105,14 @@ public record ConfigView(
       String headerName,
       Boolean valueSet) {
 
-    static AuthView of(SyncConfig.Auth auth) {
-      AuthType type = auth.authType().orElse(AuthType.NONE);
+    static AuthView of(Auth auth) {
       boolean secretSet = !auth.secret().isEmpty();
-      return switch (type) {
-        case NONE -> new AuthView("none", null, null, null, null, null);
-        case BASIC -> new AuthView("basic", auth.login(), secretSet, null, null, null);
-        case BEARER -> new AuthView("bearer", null, null, secretSet, null, null);
-        case API_KEY -> new AuthView("apiKey", null, null, null, auth.headerName(), secretSet);
+      return switch (auth) {
+        case Auth.None none -> new AuthView("none", null, null, null, null, null);
+        case Auth.Basic basic -> new AuthView("basic", basic.login(), secretSet, null, null, null);
+        case Auth.Bearer bearer -> new AuthView("bearer", null, null, secretSet, null, null);
+        case Auth.ApiKey key ->
+            new AuthView("apiKey", null, null, null, key.headerName(), secretSet);
       };
     }
   }
@@ -147,7 +147,7 @@ public record ConfigView(
       return new LineView(
           line.field(),
           line.externalKey(),
-          line.valueType(),
+          line.valueType().jsonName(),
           line.isIdentifier(),
           line.mappingConfig() == 0 ? null : line.mappingConfig(),
           line.expression());

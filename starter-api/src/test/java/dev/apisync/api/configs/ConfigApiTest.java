@@ -92,7 +92,7 @@ class ConfigApiTest extends ApiTestContext {
     assertThat(config.get("headers").toString())
         .isEqualTo("[{\"key\":\"X-Tenant\",\"value\":\"acme\"}]");
     assertThat(ids(send("GET", "/api/configs", null))).containsExactly(id);
-    assertThat(store.credentials(id).auth().password()).isEqualTo("pa55-word");
+    assertThat(store.credentials(id).auth().secret()).isEqualTo("pa55-word");
   }
 
   @Test
@@ -262,7 +262,7 @@ class ConfigApiTest extends ApiTestContext {
     assertThat(replaced.get("name").asString()).isEqualTo("Partners v2");
     assertThat(replaced.get("readTimeout").asInt()).isEqualTo(60);
     assertThat(replaced.get("auth").get("passwordSet").asBoolean()).isTrue();
-    assertThat(store.credentials(id).auth().password()).isEqualTo("pa55-word");
+    assertThat(store.credentials(id).auth().secret()).isEqualTo("pa55-word");
   }
 
   @Test
@@ -307,7 +307,7 @@ class ConfigApiTest extends ApiTestContext {
 
     ((ObjectNode) edited.get("auth")).put("password", "n3w-pa55");
     assertThat(send("PUT", "/api/configs/" + id, edited.toString()).statusCode()).isEqualTo(200);
-    assertThat(store.credentials(id).auth().password()).isEqualTo("n3w-pa55");
+    assertThat(store.credentials(id).auth().secret()).isEqualTo("n3w-pa55");
   }
 
   @Test
