@@ -479,7 +479,7 @@ async function configPage(id) {
         field("Outage: failures that open the circuit", el.circuitThreshold, { path: "outage.circuitThreshold" }),
         field("Outage: window (s)", el.circuitWindowSeconds, { path: "outage.circuitWindowSeconds" }),
         field("Outage: give up after (min)", el.maxOutageMinutes, { path: "outage.maxOutageMinutes" }),
-        field("Request script", el.requestScript, { path: "requestScript", wide: true, hint: "Python run on each request: record_ids, config, payload, headers" }),
+        field("Request script", el.requestScript, { path: "requestScript", wide: true, hint: "Python run on each request: sees records, record, request_data (the mapped payload), env; what it assigns to result becomes the body" }),
         field("Script timeout (s)", el.scriptTimeout, { path: "scriptTimeout" }),
       ),
     ),

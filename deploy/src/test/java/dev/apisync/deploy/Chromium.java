@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -35,6 +37,21 @@ final class Chromium {
             .usingAnyFreePort()
             .build();
     return new ChromeDriver(service, options);
+  }
+
+  /** Saves the whole page, however long, as {@code target/<name>}; the window stays as it was. */
+  static void fullPageScreenshot(WebDriver browser, String name) throws IOException {
+    Dimension window = browser.manage().window().getSize();
+    long height =
+        (Long)
+            ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight");
+    browser.manage().window().setSize(new Dimension(window.getWidth(), (int) height + 140));
+    try {
+      screenshot(browser, name);
+    } finally {
+      browser.manage().window().setSize(window);
+    }
   }
 
   /** Saves the window as {@code target/<name>}. */

@@ -127,7 +127,7 @@ class ConsoleIT {
     browser.findElement(By.id("save")).click();
     wait.until(ExpectedConditions.urlMatches("#/configs/\\d+$"));
     awaitText(By.id("match-count"), customers + " records match right now");
-    Chromium.screenshot(browser, "console-config-form.png");
+    Chromium.fullPageScreenshot(browser, "console-config-form.png");
 
     // The preview of the first match, then that record sent for real: the same bytes arrive.
     browser.findElement(By.id("preview")).click();

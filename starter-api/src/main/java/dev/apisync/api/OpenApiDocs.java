@@ -49,9 +49,15 @@ public class OpenApiDocs {
           .filter(operation -> operation.getResponses() != null)
           .flatMap(operation -> operation.getResponses().entrySet().stream())
           .filter(response -> response.getKey().matches("[45]\\d\\d"))
-          .filter(response -> response.getValue().getContent() == null)
+          // springdoc gives an error response without content the operation's success type when
+          // that is a list: every error answers problem+json, whatever was inferred.
+          .filter(response -> !declaresProblem(response.getValue().getContent()))
           .forEach(response -> response.getValue().setContent(problem));
     };
+  }
+
+  private static boolean declaresProblem(Content content) {
+    return content != null && content.containsKey(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
   }
 
   /**

@@ -23,6 +23,10 @@ final class StubActivities {
   }
 
   static ConfigSnapshot config(int limit, OutageSettings outage) {
+    return config(limit, outage, true);
+  }
+
+  static ConfigSnapshot config(int limit, OutageSettings outage, boolean enabled) {
     return new ConfigSnapshot(
         1,
         "stub",
@@ -38,7 +42,7 @@ final class StubActivities {
         new RetrySettings(3, 1_000, 2.0, 10_000),
         List.of(),
         "en_US",
-        true,
+        enabled,
         "",
         0,
         1,

@@ -28,7 +28,12 @@ class SyncRunOptionsTest {
         0,
         1,
         1,
-        0);
+        0,
+        0,
+        false,
+        false,
+        "",
+        OutageSettings.DEFAULTS);
   }
 
   @Test

@@ -66,6 +66,26 @@ class SyncRunWorkflowStubTest {
   }
 
   @Test
+  void aDisabledConfigIsRefusedARunButMayBeDryRun(
+      TestWorkflowEnvironment environment, Worker worker, WorkflowClient client) {
+    start(
+        environment,
+        worker,
+        StubActivities.config(0, OutageSettings.DEFAULTS, false),
+        new StubActivities.Slices(20, 5),
+        StubActivities.Delivery.accepting());
+
+    SyncRunResult dry =
+        newRun(client, worker).run(SyncRunInput.of(1, List.of(), Trigger.MANUAL, true));
+
+    assertThat(dry.dryRun()).isTrue();
+    assertThatThrownBy(() -> newRun(client, worker).run(INPUT))
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause()
+        .hasMessageContaining("config 'stub' is disabled");
+  }
+
+  @Test
   void aRequestTheSliceLeftUnfinishedIsRetriedAsADeliveryCountingTheSlicesAttempt(
       TestWorkflowEnvironment environment, Worker worker, WorkflowClient client) throws Exception {
     StubActivities.Slices slices =

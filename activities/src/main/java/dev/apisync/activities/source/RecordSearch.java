@@ -104,14 +104,7 @@ public class RecordSearch {
     String active = comodel.hasActiveFlag() ? " AND c.active IS NOT FALSE" : "";
     String sql;
     if (field.kind() == FieldKind.ONE2MANY) {
-      FieldInfo inverse =
-          comodel
-              .field(field.inverseField())
-              .orElseThrow(
-                  () ->
-                      new SourceException(
-                          "one2many '%s' on %s names inverse field '%s', which %s does not have"
-                              .formatted(fieldName, model, field.inverseField(), comodel.name())));
+      FieldInfo inverse = RelatedRecords.inverse(model, field, comodel);
       sql =
           "SELECT c.%1$s, c.id FROM %2$s AS c WHERE c.%1$s = ANY(?)%3$s ORDER BY c.id"
               .formatted(Sql.quote(inverse.column()), Sql.quote(comodel.table()), active);

@@ -24,6 +24,17 @@ final class RelatedRecords {
         Sql.and(List.of(Sql.of(Sql.column(coAlias, "id") + " = " + link), condition)));
   }
 
+  /** The comodel's many2one that a one2many {@code field} of {@code modelName} reads back. */
+  static FieldInfo inverse(String modelName, FieldInfo field, ModelInfo comodel) {
+    return comodel
+        .field(field.inverseField())
+        .orElseThrow(
+            () ->
+                new SourceException(
+                    "one2many '%s' on %s names inverse field '%s', which %s does not have"
+                        .formatted(field.name(), modelName, field.inverseField(), comodel.name())));
+  }
+
   /**
    * Some record linked through the one2many or many2many {@code field} satisfies {@code condition},
    * written against {@code coAlias}.
@@ -38,18 +49,7 @@ final class RelatedRecords {
       SqlCondition condition) {
     String coTable = Sql.quote(comodel.table()) + " AS " + Sql.quote(coAlias);
     if (field.kind() == FieldKind.ONE2MANY) {
-      FieldInfo inverse =
-          comodel
-              .field(field.inverseField())
-              .orElseThrow(
-                  () ->
-                      new SourceException(
-                          "one2many '%s' on %s names inverse field '%s', which %s does not have"
-                              .formatted(
-                                  field.name(),
-                                  model.name(),
-                                  field.inverseField(),
-                                  comodel.name())));
+      FieldInfo inverse = inverse(model.name(), field, comodel);
       return Sql.exists(
           Sql.of(coTable),
           Sql.and(

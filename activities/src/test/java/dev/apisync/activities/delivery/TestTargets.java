@@ -11,6 +11,7 @@ import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.DeliveryRequest;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.MappedRecord;
+import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
 import java.time.Duration;
 import java.util.List;
@@ -96,7 +97,12 @@ final class TestTargets {
         rateLimit,
         1,
         1.0,
-        5);
+        5,
+        0,
+        false,
+        false,
+        "",
+        OutageSettings.DEFAULTS);
   }
 
   static DeliveryRequest single(ConfigSnapshot config, long recordId, String json) {

@@ -7,6 +7,7 @@ import dev.apisync.activities.testing.TestScripts;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.FieldLine;
 import dev.apisync.workflows.HttpMethod;
+import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -105,7 +106,12 @@ final class ScriptFixtures {
         0,
         1,
         1.0,
-        scriptTimeoutSeconds);
+        scriptTimeoutSeconds,
+        0,
+        false,
+        false,
+        "",
+        OutageSettings.DEFAULTS);
   }
 
   static ScriptSource scriptSource(DataSource source) {

@@ -372,6 +372,22 @@ class ConfigApiTest extends ApiTestContext {
   }
 
   @Test
+  void aDisabledConfigRefusesRunsButNotDryRuns() throws Exception {
+    ObjectNode disabled = valid();
+    disabled.put("enabled", false);
+    long id =
+        JSON.readTree(send("POST", "/api/configs", disabled.toString()).body()).get("id").asLong();
+
+    HttpResponse<String> run = send("POST", "/api/configs/" + id + "/runs", "{}");
+    HttpResponse<String> dryRun = send("POST", "/api/configs/" + id + "/runs", "{\"dryRun\":true}");
+
+    assertThat(run.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(run.body()).get("detail").asString())
+        .endsWith("is disabled: enable it to start runs (a dry run is allowed)");
+    assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(202);
+  }
+
+  @Test
   void anInvalidPutChangesNothing() throws Exception {
     long id = JSON.readTree(send("POST", "/api/configs", VALID).body()).get("id").asLong();
     ObjectNode broken = valid();
