@@ -185,7 +185,6 @@ document.getElementById("sign-out").addEventListener("click", () => {
   sessionStorage.removeItem(TOKEN_KEY);
   location.hash = "#/login";
 });
-route();
 
 // ---------- login ----------
 
@@ -808,13 +807,14 @@ async function runsPage(params) {
   const status = params.get("status") || "";
   const list = await api("GET", `/api/runs?limit=50${configId ? `&configId=${configId}` : ""}${status ? `&status=${status}` : ""}`);
   const runs = list.runs || [];
+  await Promise.all(runs.filter((r) => r.status === "RUNNING").map((r) => runTotal(r.workflowId, r.configId)));
   const rows = runs.map((r) => {
     const p = r.progress || {};
     return h("tr", {},
       h("td", {}, h("a", { href: `#/run/${encodeURIComponent(r.workflowId)}` }, r.configName || `config ${r.configId}`), r.dryRun ? h("span.badge", {}, "dry run") : null),
       h("td", {}, r.trigger || ""),
       h("td", {}, h("span", { class: `status-${r.status}` }, r.status)),
-      h("td", {}, progressBar(r, 0)),
+      h("td", {}, progressBar(r, runTotals.get(r.workflowId) || 0)),
       h("td.num", {}, p.sent ?? 0), h("td.num", {}, p.failed ?? 0), h("td.num", {}, p.skipped ?? 0),
       h("td", {}, fmtTime(r.startedAt)));
   });
@@ -827,22 +827,26 @@ async function runsPage(params) {
   if (runs.some((r) => r.status === "RUNNING")) refreshTimer = setInterval(() => runsPage(params), 2000);
 }
 
-/** Per run, the records its domain selected when the page first looked: the bar's 100%. */
+/** Per run, the records its domain selected when the console first looked: the bar's 100%. */
 const runTotals = new Map();
+
+async function runTotal(workflowId, configId, knownConfig) {
+  if (runTotals.has(workflowId)) return runTotals.get(workflowId);
+  const config = knownConfig || (await api("GET", `/api/configs/${configId}`).catch(() => null));
+  let total = 0;
+  if (config) {
+    const count = await api("GET", `/api/catalog/models/${encodeURIComponent(config.model)}/count?domain=${encodeURIComponent(config.filterDomain)}`).catch(() => null);
+    total = count ? count.count : 0;
+    if (config.limit) total = Math.min(total, config.limit);
+  }
+  runTotals.set(workflowId, total);
+  return total;
+}
 
 async function runPage(workflowId) {
   const run = await api("GET", `/api/runs/${encodeURIComponent(workflowId)}`);
   const config = await api("GET", `/api/configs/${run.configId}`).catch(() => null);
-  let total = runTotals.get(workflowId) || 0;
-  if (run.status === "RUNNING" && config && !total) {
-    total = (run.recordIds || []).length;
-    if (!total) {
-      const count = await api("GET", `/api/catalog/models/${encodeURIComponent(config.model)}/count?domain=${encodeURIComponent(config.filterDomain)}`).catch(() => null);
-      total = count ? count.count : 0;
-    }
-    if (config.limit) total = Math.min(total, config.limit);
-    runTotals.set(workflowId, total);
-  }
+  const total = run.status === "RUNNING" ? await runTotal(workflowId, run.configId, config) : 0;
   const p = run.progress || {};
   const result = run.result || {};
   const op = (label, path, body, cls = "") => h(`button${cls}`, { type: "button", onclick: async () => {
@@ -955,3 +959,6 @@ function localInput(iso) {
   const d = new Date(iso);
   return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 }
+
+// Last, so every page's module-level state exists before the first page renders.
+route();

@@ -75,6 +75,7 @@ class ConsoleIT {
 
   @Test
   void aNewUserBuildsPreviewsRunsAndInspectsTheSeedConfig() throws Exception {
+    long configsBefore = configsStored();
     browser.get(stack.apiUrl + "/");
     visible(By.cssSelector("input[type=password]")).sendKeys(stack.adminToken(), Keys.ENTER);
     visible(By.linkText("New config")).click();
@@ -121,7 +122,7 @@ class ConsoleIT {
         .isEqualTo("must be between 1 and 1000 (got 0)");
     assertThat(field("Page size").getAttribute("aria-invalid")).isEqualTo("true");
     Chromium.screenshot(browser, "console-validation.png");
-    assertThat(configsStored()).isZero();
+    assertThat(configsStored()).isEqualTo(configsBefore);
 
     type(field("Page size"), "100");
     browser.findElement(By.id("save")).click();
@@ -172,6 +173,33 @@ class ConsoleIT {
     WebElement detail = visible(By.cssSelector("tr.row-detail:not([hidden])"));
     assertThat(detail.getText()).contains("HTTP 200", "X-API-Version", "\"full_name\"");
     Chromium.screenshot(browser, "console-request-log.png");
+  }
+
+  @Test
+  void aPreviewShowsAPythonErrorWithItsLine() throws Exception {
+    String config =
+        """
+        {"name": "scripted", "model": "res.partner", "requestUrl": "%s", "httpMethod": "POST",
+         "enabled": false,
+         "lines": [{"field": "id", "externalKey": "id", "valueType": "plain", "isIdentifier": true}],
+         "requestScript": "total = len(records)\\nresult = total / 0"}
+        """
+            .formatted(stack.crm.url("/crm/scripted"));
+    long id =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(stack.rest.post("/api/configs", config).body())
+            .path("id")
+            .asLong();
+    browser.get(stack.apiUrl + "/");
+    visible(By.cssSelector("input[type=password]")).sendKeys(stack.adminToken(), Keys.ENTER);
+    visible(By.linkText("scripted")).click();
+    wait.until(ExpectedConditions.urlMatches("#/configs/" + id + "$"));
+    awaitText(By.id("match-count"), "match right now");
+
+    visible(By.id("preview")).click();
+
+    assertThat(visible(By.id("preview-error")).getText()).contains("ZeroDivisionError", "line 2");
+    assertThat(stack.crm.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
   }
 
   private WebElement visible(By locator) {
