@@ -137,12 +137,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 ? errors.get(0).toString()
                 : errors.size() + " fields break the rules; see errors");
     problem.setTitle(INVALID_CONFIG);
-    problem.setProperty(
-        "errors",
-        errors.stream()
-            .map(error -> Map.of("field", error.field(), "message", error.message()))
-            .toList());
+    problem.setProperty("errors", fieldErrors(errors));
     return problem;
+  }
+
+  /** A problem's {@code errors} property: each broken rule as {@code {field, message}}. */
+  static List<Map<String, String>> fieldErrors(List<FieldError> errors) {
+    return errors.stream()
+        .map(error -> Map.of("field", error.field(), "message", error.message()))
+        .toList();
   }
 
   /** {@code lines[1].valueType} from Jackson's path of references. */

@@ -2,7 +2,6 @@ package dev.apisync.api;
 
 import dev.apisync.activities.config.FieldError;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -24,11 +23,7 @@ public class InvalidParameterException extends ErrorResponseException {
             HttpStatus.BAD_REQUEST,
             errors.stream().map(FieldError::toString).reduce((a, b) -> a + "; " + b).orElse(""));
     problem.setTitle(errors.size() == 1 ? "Invalid parameter" : "Invalid parameters");
-    problem.setProperty(
-        "errors",
-        errors.stream()
-            .map(error -> Map.of("field", error.field(), "message", error.message()))
-            .toList());
+    problem.setProperty("errors", ApiProblems.fieldErrors(errors));
     return problem;
   }
 }

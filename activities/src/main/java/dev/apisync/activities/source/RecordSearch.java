@@ -109,6 +109,7 @@ public class RecordSearch {
           "SELECT c.%1$s, c.id FROM %2$s AS c WHERE c.%1$s = ANY(?)%3$s ORDER BY c.id"
               .formatted(Sql.quote(inverse.column()), Sql.quote(comodel.table()), active);
     } else if (field.kind() == FieldKind.MANY2MANY) {
+      RelatedRecords.requireLinkTable(model, field);
       sql =
           ("SELECT l.%1$s, c.id FROM %3$s AS l JOIN %4$s AS c ON c.id = l.%2$s"
                   + " WHERE l.%1$s = ANY(?)%5$s ORDER BY c.id")

@@ -28,11 +28,23 @@ final class RelatedRecords {
   static FieldInfo inverse(String modelName, FieldInfo field, ModelInfo comodel) {
     return comodel
         .field(field.inverseField())
+        .filter(inverse -> inverse.kind() == FieldKind.MANY2ONE)
         .orElseThrow(
             () ->
                 new SourceException(
-                    "one2many '%s' on %s names inverse field '%s', which %s does not have"
+                    "one2many '%s' on %s names inverse field '%s', which is not a many2one of %s"
                         .formatted(field.name(), modelName, field.inverseField(), comodel.name())));
+  }
+
+  /** A many2many needs its link table and both columns, which only ir_model_fields names. */
+  static void requireLinkTable(String modelName, FieldInfo field) {
+    if (field.relationTable().isEmpty()
+        || field.relationColumn1().isEmpty()
+        || field.relationColumn2().isEmpty()) {
+      throw new SourceException(
+          "many2many '%s' on %s has no relation table and columns in ir_model_fields"
+              .formatted(field.name(), modelName));
+    }
   }
 
   /**
@@ -57,13 +69,7 @@ final class RelatedRecords {
                   Sql.of(Sql.column(coAlias, inverse.column()) + " = " + Sql.column(alias, "id")),
                   condition)));
     }
-    if (field.relationTable().isEmpty()
-        || field.relationColumn1().isEmpty()
-        || field.relationColumn2().isEmpty()) {
-      throw new SourceException(
-          "many2many '%s' on %s has no relation table and columns in ir_model_fields"
-              .formatted(field.name(), model.name()));
-    }
+    requireLinkTable(model.name(), field);
     String link = aliases.get();
     return Sql.exists(
         Sql.of(

@@ -75,31 +75,13 @@ public class RelationReader {
     String coTable = Sql.quote(comodel.table()) + " AS " + Sql.quote(CHILD);
     switch (field.kind()) {
       case ONE2MANY -> {
-        FieldInfo inverse =
-            comodel
-                .field(field.inverseField())
-                .filter(f -> f.kind() == FieldKind.MANY2ONE)
-                .orElseThrow(
-                    () ->
-                        new SourceException(
-                            "one2many '%s' on %s names inverse field '%s', which is not a many2one of %s"
-                                .formatted(
-                                    field.name(),
-                                    model.name(),
-                                    field.inverseField(),
-                                    comodel.name())));
+        FieldInfo inverse = RelatedRecords.inverse(model.name(), field, comodel);
         String owner = Sql.column(CHILD, inverse.column());
         return "SELECT %s, %s FROM %s WHERE %s = ANY(?)%s ORDER BY 1, 2"
             .formatted(owner, child, coTable, owner, active);
       }
       case MANY2MANY -> {
-        if (field.relationTable().isEmpty()
-            || field.relationColumn1().isEmpty()
-            || field.relationColumn2().isEmpty()) {
-          throw new SourceException(
-              "many2many '%s' on %s has no relation table and columns in ir_model_fields"
-                  .formatted(field.name(), model.name()));
-        }
+        RelatedRecords.requireLinkTable(model.name(), field);
         String owner = Sql.column(LINK, field.relationColumn1());
         return "SELECT DISTINCT %s, %s FROM %s AS %s JOIN %s ON %s = %s WHERE %s = ANY(?)%s ORDER BY 1, 2"
             .formatted(

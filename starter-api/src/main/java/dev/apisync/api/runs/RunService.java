@@ -108,15 +108,14 @@ public class RunService {
   public RunView find(String workflowId, Duration wait) {
     Optional<RunRecord> recorded = recordedIfAny(workflowId);
     WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
-    WorkflowExecutionDescription description;
-    try {
-      description = stub.describe();
-    } catch (WorkflowNotFoundException e) {
+    Optional<WorkflowExecutionDescription> described = describe(stub);
+    if (described.isEmpty()) {
       // Past Temporal's retention (or on another cluster): what apisync recorded still answers.
       return recorded
           .map(this::recordedView)
           .orElseThrow(() -> new RunNotFoundException(workflowId));
     }
+    WorkflowExecutionDescription description = described.get();
     requireOurs(workflowId, recorded, description);
     if (!wait.isZero()) {
       awaitClose(stub, wait);
@@ -247,6 +246,15 @@ public class RunService {
     return recordedIfAny(workflowId).orElseThrow(() -> new RunNotFoundException(workflowId));
   }
 
+  /** Temporal's description of the run; empty when Temporal does not know it (any more). */
+  private static Optional<WorkflowExecutionDescription> describe(WorkflowStub stub) {
+    try {
+      return Optional.of(stub.describe());
+    } catch (WorkflowNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
   private Optional<RunRecord> recordedIfAny(String workflowId) {
     if (workflowId.indexOf('\0') >= 0) {
       throw new RunNotFoundException(workflowId.replace('\0', '?'));
@@ -273,12 +281,8 @@ public class RunService {
   private WorkflowStub requireRunning(String workflowId, String operation) {
     Optional<RunRecord> recorded = recordedIfAny(workflowId);
     WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
-    WorkflowExecutionDescription description;
-    try {
-      description = stub.describe();
-    } catch (WorkflowNotFoundException e) {
-      throw new RunNotFoundException(workflowId);
-    }
+    WorkflowExecutionDescription description =
+        describe(stub).orElseThrow(() -> new RunNotFoundException(workflowId));
     requireOurs(workflowId, recorded, description);
     RunStatus status = RunStatus.of(description.getStatus());
     if (status != RunStatus.RUNNING) {
