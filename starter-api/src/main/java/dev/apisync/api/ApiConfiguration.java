@@ -9,9 +9,7 @@ import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.RecordSearch;
 import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.source.SourceDirectory;
-import dev.apisync.activities.wiring.CodecConfiguration;
-import dev.apisync.activities.wiring.EgressConfiguration;
-import dev.apisync.activities.wiring.ScriptConfiguration;
+import dev.apisync.activities.wiring.SharedConfiguration;
 import dev.apisync.activities.wiring.StorageConfiguration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,12 +22,7 @@ import org.springframework.context.annotation.Import;
  * evaluates their Python-valued domains and refuses targets the egress policy refuses.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({
-  StorageConfiguration.class,
-  ScriptConfiguration.class,
-  EgressConfiguration.class,
-  CodecConfiguration.class
-})
+@Import(SharedConfiguration.class)
 public class ApiConfiguration {
 
   @Bean

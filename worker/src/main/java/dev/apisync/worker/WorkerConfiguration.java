@@ -28,11 +28,9 @@ import dev.apisync.activities.source.RecordReader;
 import dev.apisync.activities.source.RecordSource;
 import dev.apisync.activities.source.RelationReader;
 import dev.apisync.activities.source.SourceCatalog;
-import dev.apisync.activities.wiring.CodecConfiguration;
-import dev.apisync.activities.wiring.EgressConfiguration;
 import dev.apisync.activities.wiring.EventsConfiguration;
 import dev.apisync.activities.wiring.EventsProperties;
-import dev.apisync.activities.wiring.ScriptConfiguration;
+import dev.apisync.activities.wiring.SharedConfiguration;
 import dev.apisync.activities.wiring.StorageConfiguration;
 import dev.apisync.worker.events.DispatcherLoop;
 import dev.apisync.worker.events.RecordEventDispatcher;
@@ -57,12 +55,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * the request log's retention job.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({
-  StorageConfiguration.class,
-  ScriptConfiguration.class,
-  EgressConfiguration.class,
-  CodecConfiguration.class
-})
+@Import(SharedConfiguration.class)
 @EnableScheduling
 @EnableConfigurationProperties({RequestLogProperties.class, CircuitProperties.class})
 public class WorkerConfiguration {

@@ -1,5 +1,6 @@
 package dev.apisync.activities.delivery;
 
+import dev.apisync.activities.jdbc.Transactions;
 import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.TargetOutage;
 import java.sql.Connection;
@@ -140,17 +141,12 @@ public class TargetCircuit {
    */
   public Optional<TargetOutage> failed(
       String origin, OutageSettings settings, String error, boolean probe) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        Optional<TargetOutage> outage = countFailure(connection, origin, settings, error, probe);
-        connection.commit();
-        known.put(origin, new Known(outage.orElse(null), true, now()));
-        return outage;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
+    try {
+      Optional<TargetOutage> outage =
+          Transactions.inTransaction(
+              dataSource, connection -> countFailure(connection, origin, settings, error, probe));
+      known.put(origin, new Known(outage.orElse(null), true, now()));
+      return outage;
     } catch (SQLException | RuntimeException e) {
       log.warn("circuit of {} could not count a failure: {}", origin, e.toString());
       return Optional.empty();

@@ -2,6 +2,7 @@ package dev.apisync.activities.events;
 
 import dev.apisync.activities.config.FieldError;
 import dev.apisync.activities.config.InvalidConfigException;
+import dev.apisync.activities.jdbc.Transactions;
 import dev.apisync.activities.source.FieldInfo;
 import dev.apisync.activities.source.FieldKind;
 import dev.apisync.activities.source.ModelInfo;
@@ -234,21 +235,19 @@ public class EventTriggers {
   }
 
   private void inTransaction(String doing, List<String> statements) {
-    try (Connection connection = events.getConnection()) {
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        for (String sql : statements) {
-          if (!sql.isEmpty()) {
-            statement.execute(sql);
-          }
-        }
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+    try {
+      Transactions.inTransaction(
+          events,
+          connection -> {
+            try (Statement statement = connection.createStatement()) {
+              for (String sql : statements) {
+                if (!sql.isEmpty()) {
+                  statement.execute(sql);
+                }
+              }
+            }
+            return null;
+          });
     } catch (SQLException e) {
       if (SQLSTATE_INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
         throw new TriggerRefusedException(

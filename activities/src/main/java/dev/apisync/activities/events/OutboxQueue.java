@@ -1,5 +1,6 @@
 package dev.apisync.activities.events;
 
+import dev.apisync.activities.jdbc.Transactions;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -79,50 +80,47 @@ public class OutboxQueue {
             + EventOutbox.TABLE
             + " WHERE batch_id IS NULL AND config_id = ? ORDER BY id LIMIT ?"
             + " FOR UPDATE SKIP LOCKED";
-    try (Connection connection = events.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        List<Long> eventIds = new ArrayList<>();
-        Set<Long> records = new LinkedHashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(select)) {
-          statement.setLong(1, configId);
-          // Events beyond the record cap stay pending for the next batch; repeated updates of the
-          // same records all fit, since a record counts once.
-          statement.setInt(2, maxRecords * 20);
-          try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-              long recordId = rows.getLong(2);
-              if (!records.contains(recordId) && records.size() == maxRecords) {
-                break;
-              }
-              eventIds.add(rows.getLong(1));
-              records.add(recordId);
-            }
-          }
-        }
-        if (eventIds.isEmpty()) {
-          connection.rollback();
-          return Optional.empty();
-        }
-        String batchId = namer.name(configId, eventIds.getFirst(), eventIds.getLast());
-        try (PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE " + EventOutbox.TABLE + " SET batch_id = ? WHERE id = ANY(?)")) {
-          update.setString(1, batchId);
-          update.setArray(2, connection.createArrayOf("bigint", eventIds.toArray()));
-          update.executeUpdate();
-        }
-        connection.commit();
-        return Optional.of(new EventBatch(batchId, configId, List.copyOf(records)));
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+    try {
+      return Transactions.inTransaction(
+          events, connection -> claim(connection, select, configId, maxRecords, namer));
     } catch (SQLException e) {
       throw new EventSourceUnavailableException("claiming record events", e);
     }
+  }
+
+  private static Optional<EventBatch> claim(
+      Connection connection, String select, long configId, int maxRecords, BatchNamer namer)
+      throws SQLException {
+    List<Long> eventIds = new ArrayList<>();
+    Set<Long> records = new LinkedHashSet<>();
+    try (PreparedStatement statement = connection.prepareStatement(select)) {
+      statement.setLong(1, configId);
+      // Events beyond the record cap stay pending for the next batch; repeated updates of the
+      // same records all fit, since a record counts once.
+      statement.setInt(2, maxRecords * 20);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          long recordId = rows.getLong(2);
+          if (!records.contains(recordId) && records.size() == maxRecords) {
+            break;
+          }
+          eventIds.add(rows.getLong(1));
+          records.add(recordId);
+        }
+      }
+    }
+    if (eventIds.isEmpty()) {
+      return Optional.empty();
+    }
+    String batchId = namer.name(configId, eventIds.getFirst(), eventIds.getLast());
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE " + EventOutbox.TABLE + " SET batch_id = ? WHERE id = ANY(?)")) {
+      update.setString(1, batchId);
+      update.setArray(2, connection.createArrayOf("bigint", eventIds.toArray()));
+      update.executeUpdate();
+    }
+    return Optional.of(new EventBatch(batchId, configId, List.copyOf(records)));
   }
 
   /** Batches claimed whose run was not (known to be) started. */
