@@ -118,11 +118,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     Attempted attempted = attempt(request, credentialsFor(config), context);
     attempted.logEntry().ifPresent(entry -> requestLog.recordWithin(entry, LOG_WAIT));
     if (attempted.outage().isPresent()) {
-      TargetOutage outage = attempted.outage().get();
-      throw ApplicationFailure.newNonRetryableFailure(
-          outage.describe(),
-          FailureTypes.TARGET_UNAVAILABLE,
-          new OutageDetails(outage, context.attempt() - 1));
+      throw unavailable(attempted.outage().get(), context.attempt() - 1);
     }
     if (attempted.failure().isPresent()) {
       throw attempted.failure().get();
@@ -170,7 +166,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     String origin = TargetRateLimiter.origin(outbound.url());
     TargetCircuit.Permit permit = circuit.permit(origin);
     if (!permit.mayGo()) {
-      return Attempted.unavailable(unavailable(permit.outage()), null, permit.outage());
+      return Attempted.unavailable(unavailable(permit.outage(), 0), null, permit.outage());
     }
     try {
       awaitSlot(config, outbound, context);
@@ -260,13 +256,17 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         .failed(origin, config.outage(), error, permit.probe())
         .map(
             outage ->
-                Attempted.unavailable(unavailable(outage), failed.logEntry().orElse(null), outage))
+                Attempted.unavailable(
+                    unavailable(outage, 0), failed.logEntry().orElse(null), outage))
         .orElse(failed);
   }
 
-  private static ApplicationFailure unavailable(TargetOutage outage) {
+  /** The target's circuit is open: the request goes back to the workflow uncharged. */
+  private static ApplicationFailure unavailable(TargetOutage outage, int priorAttempts) {
     return ApplicationFailure.newNonRetryableFailure(
-        outage.describe(), FailureTypes.TARGET_UNAVAILABLE, new OutageDetails(outage, 0));
+        outage.describe(),
+        FailureTypes.TARGET_UNAVAILABLE,
+        new OutageDetails(outage, priorAttempts));
   }
 
   @Override
