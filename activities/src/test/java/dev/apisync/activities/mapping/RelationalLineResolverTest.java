@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.apisync.activities.config.ConfigDraft;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.ConfigValidator;
-import dev.apisync.activities.config.SecretCipher;
+import dev.apisync.activities.config.SampleConfigs;
 import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.config.SyncConfig.Line;
 import dev.apisync.activities.source.DomainCompiler;
@@ -22,8 +22,8 @@ import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.source.SourceException;
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
 import dev.apisync.activities.testing.CountingDataSource;
+import dev.apisync.activities.testing.TestConfigStores;
 import dev.apisync.activities.testing.TestPostgres;
-import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.MappedPage;
 import dev.apisync.workflows.MappedRecord;
 import dev.apisync.workflows.RecordFailure;
@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,9 +66,7 @@ class RelationalLineResolverTest {
 
   @BeforeAll
   static void setUp() {
-    DataSource apisync = TestPostgres.freshDatabase("relational_apisync");
-    Flyway.configure().dataSource(apisync).load().migrate();
-    store = new ConfigStore(apisync, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
+    store = TestConfigStores.fresh("relational_apisync");
     DataSource database = TestPostgres.freshDatabase("relational_source");
     OdooDemoDatabase.seed(database, 100);
     source = new CountingDataSource(database);
@@ -304,11 +301,7 @@ class RelationalLineResolverTest {
   }
 
   private static SyncConfig.Builder config(String model) {
-    return SyncConfig.builder()
-        .name(unique())
-        .model(model)
-        .requestUrl(URL)
-        .httpMethod(HttpMethod.POST);
+    return SampleConfigs.posting(unique(), model, URL);
   }
 
   private static long create(SyncConfig.Builder config) {

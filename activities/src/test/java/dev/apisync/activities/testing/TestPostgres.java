@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -32,6 +33,23 @@ public final class TestPostgres {
       throw new IllegalStateException("cannot create test database " + name, e);
     }
     return dataSource(jdbcUrl(name));
+  }
+
+  /** A new database on the shared server with apisync's own schema migrated into it. */
+  public static DataSource migratedDatabase(String prefix) {
+    DataSource database = freshDatabase(prefix);
+    Flyway.configure().dataSource(database).load().migrate();
+    return database;
+  }
+
+  /** Runs {@code sql}, one statement or several separated by semicolons, on {@code database}. */
+  public static void execute(DataSource database, String sql) {
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The JDBC URL of a database on the shared server. */
