@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.apisync.activities.config.ConfigDraft;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.ConfigValidator;
@@ -22,6 +20,7 @@ import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.source.SourceException;
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
 import dev.apisync.activities.testing.CountingDataSource;
+import dev.apisync.activities.testing.GoldenJson;
 import dev.apisync.activities.testing.TestConfigStores;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.MappedPage;
@@ -46,12 +45,7 @@ import org.junit.jupiter.api.Test;
  */
 class RelationalLineResolverTest {
 
-  /** Reads decimals exactly, so {@code 499.00} in a golden file must be sent as 499.00. */
-  private static final JsonMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-          .build();
+  private static final JsonMapper JSON = GoldenJson.MAPPER;
 
   private static final String URL = "https://api.example.com/sync";
   private static final AtomicInteger NAMES = new AtomicInteger();

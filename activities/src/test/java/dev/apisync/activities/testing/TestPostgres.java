@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -50,6 +51,20 @@ public final class TestPostgres {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The Spring properties that point an apisync app at two databases of the shared server: {@code
+   * apisync} as its own, {@code source} as the one it syncs from.
+   */
+  public static Map<String, String> appProperties(DataSource apisync, DataSource source) {
+    return Map.of(
+        "spring.datasource.url", jdbcUrl(databaseName(apisync)),
+        "spring.datasource.username", "postgres",
+        "spring.datasource.password", "",
+        "apisync.source.url", jdbcUrl(databaseName(source)),
+        "apisync.source.username", "postgres",
+        "apisync.source.password", "");
   }
 
   /** The JDBC URL of a database on the shared server. */
