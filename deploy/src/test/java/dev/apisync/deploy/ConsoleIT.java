@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,7 @@ class ConsoleIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private static InProcessStack stack;
+  @AutoClose private static InProcessStack stack;
   private WebDriver browser;
   private WebDriverWait wait;
 
@@ -43,22 +41,10 @@ class ConsoleIT {
         InProcessStack.start(
             "console",
             300,
-            new Dispatcher() {
-              @Override
-              public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse.Builder().code(200).body("{\"ok\":true}").build();
-              }
-            },
+            InProcessStack.ACCEPTING,
             false,
             // The seed's config runs no Python: one warm context is enough.
             "--apisync.scripts.pool-size=1");
-  }
-
-  @AfterAll
-  static void stopTheSystem() throws Exception {
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   @BeforeEach

@@ -3,12 +3,9 @@ package dev.apisync.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.apisync.activities.source.demo.OdooDemoDatabase;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.SyncRunWorkflow;
 import io.temporal.client.WorkflowStub;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,16 +13,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import mockwebserver3.MockWebServer;
-import org.flywaydb.core.Flyway;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 10: PostgreSQL (here the source and apisync's own database, on one server) stopped in the
@@ -42,82 +37,57 @@ class DatabaseOutageIT {
   private static final int PORT = 55_499;
   private static final String DATA_DIR = "/tmp/apisync-outage-pg";
 
-  private static TemporalDevServer temporal;
-  private static WorkflowServiceStubs service;
-  private static DataSource apisync;
-  private static DataSource odoo;
-  private static Process worker;
+  private static ProcessStack stack;
+
+  // Each page answered after 20 ms: the run takes a few seconds, the outage falls in its middle.
+  private final PageReceiver pages = new PageReceiver(20);
+  @StartStop private final MockWebServer receiver = pages.newServer();
 
   @BeforeAll
   static void start() throws Exception {
     cluster("start");
-    temporal = TemporalDevServer.startEphemeral();
-    service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
-    apisync = database("outage_apisync");
-    Flyway.configure().dataSource(apisync).load().migrate();
-    odoo = database("outage_odoo");
-    OdooDemoDatabase.createSchema(odoo);
-    OdooDemoDatabase.seed(odoo, RECORDS);
+    stack =
+        ProcessStack.start(
+            PartnerDatabases.create(DatabaseOutageIT::database, "outage", RECORDS),
+            TemporalDevServer.startEphemeral());
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (worker != null) {
-      worker.destroyForcibly();
-    }
-    if (service != null) {
-      service.shutdownNow();
-    }
-    if (temporal != null) {
-      temporal.close();
+    if (stack != null) {
+      stack.close();
     }
     cluster("stop");
   }
 
   @Test
   void aRunWaitsOutADatabaseOutageAndSendsEveryRecordOnce() throws Exception {
-    // Each page answered after 20 ms: the run takes a few seconds, the outage falls in its middle.
-    PageReceiver pages = new PageReceiver(20);
-    try (MockWebServer receiver = new MockWebServer()) {
-      receiver.setDispatcher(pages);
-      receiver.start();
-      SyncRunWorkflow run =
-          EveryPartnerRun.start(
-              service,
-              apisync,
-              receiver.url("/partners").toString(),
-              PAGE_SIZE,
-              "sync-database-outage-test");
-      worker = WorkerProcess.start(url("outage_apisync"), url("outage_odoo"), temporal.target());
+    SyncRunWorkflow run =
+        stack.startEveryPartnerRun(
+            receiver.url("/partners").toString(), PAGE_SIZE, "sync-database-outage-test");
+    stack.startWorker(url("outage_apisync"), url("outage_odoo"));
 
-      assertThat(pages.awaitTenPages(120)).as("the worker sends pages").isTrue();
-      cluster("stop");
-      // The run waits the outage out: still running, nothing failed, for as long as it lasts.
-      WorkflowStub stub = WorkflowStub.fromTyped(run);
-      await()
-          .during(outage())
-          .atMost(outage().plusSeconds(30))
-          .until(
-              () ->
-                  stub.describe().getStatus()
-                      == io.temporal.api.enums.v1.WorkflowExecutionStatus
-                          .WORKFLOW_EXECUTION_STATUS_RUNNING);
-      cluster("start");
-      SyncRunResult result =
-          WorkflowStub.fromTyped(run).getResult(5, TimeUnit.MINUTES, SyncRunResult.class);
+    assertThat(pages.awaitTenPages(120)).as("the worker sends pages").isTrue();
+    cluster("stop");
+    // The run waits the outage out: still running, nothing failed, for as long as it lasts.
+    WorkflowStub stub = WorkflowStub.fromTyped(run);
+    await()
+        .during(outage())
+        .atMost(outage().plusSeconds(30))
+        .until(
+            () ->
+                stub.describe().getStatus()
+                    == io.temporal.api.enums.v1.WorkflowExecutionStatus
+                        .WORKFLOW_EXECUTION_STATUS_RUNNING);
+    cluster("start");
+    SyncRunResult result =
+        WorkflowStub.fromTyped(run).getResult(5, TimeUnit.MINUTES, SyncRunResult.class);
 
-      assertThat(result.sent()).isEqualTo(RECORDS);
-      assertThat(result.failed()).isZero();
-      assertThat(pages.keysByRecord().keySet())
-          .containsExactlyInAnyOrderElementsOf(allPartnerIds());
-      assertThat(pages.deliveries()).as("records sent, each once").hasSize(RECORDS);
-    }
-  }
-
-  private static List<Long> allPartnerIds() {
-    return JdbcClient.create(odoo).sql("SELECT id FROM res_partner").query(Long.class).list();
+    assertThat(result.sent()).isEqualTo(RECORDS);
+    assertThat(result.failed()).isZero();
+    assertThat(pages.keysByRecord().keySet())
+        .containsExactlyInAnyOrderElementsOf(stack.databases.allPartnerIds());
+    assertThat(pages.deliveries()).as("records sent, each once").hasSize(RECORDS);
   }
 
   private static Duration outage() {
@@ -141,13 +111,15 @@ class DatabaseOutageIT {
     return "jdbc:postgresql://127.0.0.1:" + PORT + "/" + database + "?user=postgres";
   }
 
-  private static DataSource database(String name) throws SQLException {
+  private static DataSource database(String name) {
     PGSimpleDataSource admin = new PGSimpleDataSource();
     admin.setURL(url("postgres"));
     try (Connection connection = admin.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS " + name);
       statement.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create " + name + " on the outage cluster", e);
     }
     PGSimpleDataSource database = new PGSimpleDataSource();
     database.setURL(url(name));

@@ -15,7 +15,7 @@ import java.util.List;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +38,7 @@ class EndToEndIT {
   private static final java.util.concurrent.atomic.AtomicInteger SLOW_MILLIS =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  private static InProcessStack stack;
-  private static StackApi rest;
+  @AutoClose private static InProcessStack stack;
 
   @BeforeAll
   static void startTheSystem() throws IOException {
@@ -63,14 +62,6 @@ class EndToEndIT {
               }
             },
             false);
-    rest = stack.rest;
-  }
-
-  @AfterAll
-  static void stopTheSystem() throws Exception {
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   /** Each test reads only the requests its own runs sent. */
@@ -81,8 +72,8 @@ class EndToEndIT {
 
   @Test
   void customersToCrmDeliversEveryActiveCustomerOnceInArraysOfAHundred() throws Exception {
-    List<Long> expected = activeCustomers();
-    long configId = createConfig(customersToCrm("customers paginated", true));
+    List<Long> expected = stack.activeCustomerIds();
+    long configId = stack.rest.createConfig(customersToCrm("customers paginated", true));
 
     JsonNode run = startRunAndWait(configId);
 
@@ -103,8 +94,8 @@ class EndToEndIT {
 
   @Test
   void unpaginatedItSendsOneObjectPerCustomer() throws Exception {
-    List<Long> expected = activeCustomers();
-    long configId = createConfig(customersToCrm("customers one by one", false));
+    List<Long> expected = stack.activeCustomerIds();
+    long configId = stack.rest.createConfig(customersToCrm("customers one by one", false));
 
     JsonNode run = startRunAndWait(configId);
 
@@ -118,14 +109,14 @@ class EndToEndIT {
 
   @Test
   void invalidConfigIsRefusedNamingEachFieldAndNothingIsStored() throws Exception {
-    int configsBefore = JSON.readTree(rest.get("/api/configs").body()).size();
+    int configsBefore = JSON.readTree(stack.rest.get("/api/configs").body()).size();
     ObjectNode invalid = customersToCrm("broken", true);
     invalid.put("httpMethod", "GET,POST");
     invalid.put("requestUrl", "crm.example.com/customers");
     invalid.put("connectTimeout", 0);
     invalid.put("model", "res.nothing");
 
-    HttpResponse<String> response = rest.post("/api/configs", invalid.toString());
+    HttpResponse<String> response = stack.rest.post("/api/configs", invalid.toString());
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -134,12 +125,13 @@ class EndToEndIT {
         .path("errors")
         .forEach(e -> fields.add(e.path("field").asText()));
     assertThat(fields).contains("httpMethod", "requestUrl", "connectTimeout", "model");
-    assertThat(JSON.readTree(rest.get("/api/configs").body()).size()).isEqualTo(configsBefore);
+    assertThat(JSON.readTree(stack.rest.get("/api/configs").body()).size())
+        .isEqualTo(configsBefore);
   }
 
   @Test
   void aRunCanBeReadWithTheTemporalCli() throws Exception {
-    long configId = createConfig(customersToCrm("customers for the cli", true));
+    long configId = stack.rest.createConfig(customersToCrm("customers for the cli", true));
     JsonNode run = startRunAndWait(configId);
     String workflowId = run.path("workflowId").asText();
 
@@ -171,7 +163,7 @@ class EndToEndIT {
   @Test
   void theHistoryIsEncryptedAndTheApisCodecEndpointDecodesIt() throws Exception {
     String password = "pa55-never-in-temporal";
-    List<Long> three = activeCustomers().stream().limit(12).toList().subList(6, 9);
+    List<Long> three = stack.activeCustomerIds().stream().limit(12).toList().subList(6, 9);
     String email =
         JdbcClient.create(stack.odoo)
             .sql("SELECT email FROM res_partner WHERE id IN (:ids) AND email IS NOT NULL LIMIT 1")
@@ -180,7 +172,7 @@ class EndToEndIT {
             .single();
     ObjectNode config = customersToCrm("customers, basic auth", true);
     config.putObject("auth").put("type", "basic").put("login", "crm").put("password", password);
-    long configId = createConfig(config);
+    long configId = stack.rest.createConfig(config);
     JsonNode run = startRunAndWait(configId, "{\"recordIds\": " + three + "}");
     assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
     String workflowId = run.path("workflowId").asText();
@@ -195,7 +187,7 @@ class EndToEndIT {
             "--output",
             "json",
             "--codec-endpoint",
-            rest.url("/codec"));
+            stack.rest.url("/codec"));
 
     // The payloads are there, sealed: their encoding is base64 of "binary/encrypted".
     assertThat(raw).contains("YmluYXJ5L2VuY3J5cHRlZA");
@@ -233,30 +225,31 @@ class EndToEndIT {
 
   @Test
   void runsAreListedAndCanBeRetriedWholeOrForTheirFailedRecordsOnly() throws Exception {
-    List<Long> three = activeCustomers().subList(0, 3);
+    List<Long> three = stack.activeCustomerIds().subList(0, 3);
     REFUSED.add(three.get(1));
-    long configId = createConfig(customersToCrm("customers retried", false));
+    long configId = stack.rest.createConfig(customersToCrm("customers retried", false));
     JsonNode first = startRunAndWait(configId, "{\"recordIds\":" + three + "}");
     String workflowId = first.path("workflowId").asText();
     assertThat(first.path("result").path("failed").asInt()).isEqualTo(1);
     received(3);
 
-    JsonNode listed = JSON.readTree(rest.get("/api/runs?configId=" + configId).body());
+    JsonNode listed = JSON.readTree(stack.rest.get("/api/runs?configId=" + configId).body());
     assertThat(listed.path("runs")).hasSize(1);
     assertThat(listed.path("runs").get(0).path("workflowId").asText()).isEqualTo(workflowId);
     assertThat(listed.path("runs").get(0).path("status").asText()).isEqualTo("COMPLETED");
     assertThat(listed.path("runs").get(0).path("progress").path("failed").asInt()).isEqualTo(1);
 
     REFUSED.clear();
-    JsonNode failedOnly = awaitRun(rest.post("/api/runs/" + workflowId + "/retry-failed", ""));
+    JsonNode failedOnly =
+        awaitRun(stack.rest.post("/api/runs/" + workflowId + "/retry-failed", ""));
     assertThat(failedOnly.path("result").path("sent").asInt()).isEqualTo(1);
     assertThat(externalIds(received(1))).containsExactly(three.get(1));
 
-    JsonNode whole = awaitRun(rest.post("/api/runs/" + workflowId + "/retry", ""));
+    JsonNode whole = awaitRun(stack.rest.post("/api/runs/" + workflowId + "/retry", ""));
     assertThat(whole.path("result").path("sent").asInt()).isEqualTo(3);
     assertThat(externalIds(received(3))).containsExactlyElementsOf(three);
 
-    HttpResponse<String> cancelClosed = rest.post("/api/runs/" + workflowId + "/cancel", "");
+    HttpResponse<String> cancelClosed = stack.rest.post("/api/runs/" + workflowId + "/cancel", "");
     assertThat(cancelClosed.statusCode()).isEqualTo(409);
     assertThat(cancelClosed.headers().firstValue("Content-Type"))
         .hasValue("application/problem+json");
@@ -269,19 +262,19 @@ class EndToEndIT {
    */
   @Test
   void aTerminatedRunRetriedContinuesWhereItStopped() throws Exception {
-    List<Long> expected = activeCustomers();
-    long configId = createConfig(customersToCrm("customers, terminated", false));
+    List<Long> expected = stack.activeCustomerIds();
+    long configId = stack.rest.createConfig(customersToCrm("customers, terminated", false));
     SLOW_MILLIS.set(20);
-    HttpResponse<String> started = rest.post("/api/configs/" + configId + "/runs", "{}");
+    HttpResponse<String> started = stack.rest.post("/api/configs/" + configId + "/runs", "{}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     String workflowId = JSON.readTree(started.body()).path("workflowId").asText();
     // Two and a half pages: at least two are committed by the time the run is terminated.
     List<Long> delivered = new ArrayList<>(externalIds(received(250)));
 
-    HttpResponse<String> terminated = rest.post("/api/runs/" + workflowId + "/terminate", "");
+    HttpResponse<String> terminated = stack.rest.post("/api/runs/" + workflowId + "/terminate", "");
     assertThat(terminated.statusCode()).as(terminated.body()).isEqualTo(202);
     SLOW_MILLIS.set(0);
-    HttpResponse<String> retried = rest.post("/api/runs/" + workflowId + "/retry", "");
+    HttpResponse<String> retried = stack.rest.post("/api/runs/" + workflowId + "/retry", "");
     long resumedAfter = JSON.readTree(retried.body()).path("resumedAfterId").asLong();
     JsonNode retry = awaitRun(retried);
 
@@ -298,17 +291,10 @@ class EndToEndIT {
 
   @Test
   void anUnknownRunIsANotFoundProblem() throws Exception {
-    HttpResponse<String> response = rest.get("/api/runs/sync-nothing-20260101T000000.000Z");
+    HttpResponse<String> response = stack.rest.get("/api/runs/sync-nothing-20260101T000000.000Z");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-  }
-
-  private static List<Long> activeCustomers() {
-    return JdbcClient.create(stack.odoo)
-        .sql("SELECT id FROM res_partner WHERE active AND customer_rank > 0 ORDER BY id")
-        .query(Long.class)
-        .list();
   }
 
   /** The seed guide's example 1 with its field mapping table. */
@@ -353,18 +339,12 @@ class EndToEndIT {
     return config;
   }
 
-  private static long createConfig(ObjectNode config) throws Exception {
-    HttpResponse<String> response = rest.post("/api/configs", config.toString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return JSON.readTree(response.body()).path("id").asLong();
-  }
-
   private static JsonNode startRunAndWait(long configId) throws Exception {
     return startRunAndWait(configId, "{}");
   }
 
   private static JsonNode startRunAndWait(long configId, String body) throws Exception {
-    return awaitRun(rest.post("/api/configs/" + configId + "/runs", body));
+    return awaitRun(stack.rest.post("/api/configs/" + configId + "/runs", body));
   }
 
   private static JsonNode awaitRun(HttpResponse<String> started) throws Exception {
@@ -373,7 +353,7 @@ class EndToEndIT {
     assertThat(start.path("workflowId").asText()).startsWith("sync-");
     assertThat(start.path("uiUrl").asText()).contains(start.path("workflowId").asText());
     HttpResponse<String> run =
-        rest.get("/api/runs/" + start.path("workflowId").asText() + "?waitSeconds=60");
+        stack.rest.get("/api/runs/" + start.path("workflowId").asText() + "?waitSeconds=60");
     assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
     return JSON.readTree(run.body());
   }

@@ -11,8 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The system {@code scripts/dev.sh} runs, started in this JVM for one IT class: a Temporal dev
@@ -21,6 +24,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the admin token, as the dev stack prints it).
  */
 final class InProcessStack implements AutoCloseable {
+
+  /** A receiver that takes every request: 200 with {@code {"ok":true}}. */
+  static final Dispatcher ACCEPTING =
+      new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          return new MockResponse.Builder().code(200).body("{\"ok\":true}").build();
+        }
+      };
 
   final TemporalDevServer temporal;
   final MockWebServer crm;
@@ -90,6 +102,14 @@ final class InProcessStack implements AutoCloseable {
     ConfigurableApplicationContext api =
         ApiApplication.builder().run(withPort(shared, webUi ? apiPort : 0));
     return new InProcessStack(temporal, crm, odoo, worker, api);
+  }
+
+  /** The ids of the source's active customers ({@code customer_rank > 0}), ascending. */
+  List<Long> activeCustomerIds() {
+    return JdbcClient.create(odoo)
+        .sql("SELECT id FROM res_partner WHERE active AND customer_rank > 0 ORDER BY id")
+        .query(Long.class)
+        .list();
   }
 
   String adminToken() {

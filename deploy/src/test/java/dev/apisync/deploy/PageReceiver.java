@@ -1,5 +1,7 @@
 package dev.apisync.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
@@ -44,6 +47,13 @@ final class PageReceiver extends Dispatcher {
         .build();
   }
 
+  /** A receiver, not yet started, that answers through this dispatcher. */
+  MockWebServer newServer() {
+    MockWebServer server = new MockWebServer();
+    server.setDispatcher(this);
+    return server;
+  }
+
   /** Waits until ten pages arrived: the run is under way. */
   boolean awaitTenPages(long seconds) throws InterruptedException {
     return tenPages.await(seconds, TimeUnit.SECONDS);
@@ -51,6 +61,16 @@ final class PageReceiver extends Dispatcher {
 
   int requests() {
     return received.size();
+  }
+
+  /**
+   * Every record of {@code ids}, and no other, arrived; each under one Idempotency-Key however
+   * often it was sent.
+   */
+  void assertEveryRecordArrivedUnderOneKey(List<Long> ids) throws Exception {
+    Map<Long, Set<String>> keysByRecord = keysByRecord();
+    assertThat(keysByRecord.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(keysByRecord.values()).allSatisfy(keys -> assertThat(keys).hasSize(1));
   }
 
   /** Each record's Idempotency-Keys, by external_id. */

@@ -20,9 +20,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Runs that start themselves, against the real Temporal dev server (the Java test server has no
@@ -45,8 +43,7 @@ class RunTriggersIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
 
-  private static InProcessStack stack;
-  private static StackApi rest;
+  @AutoClose private static InProcessStack stack;
 
   @BeforeAll
   static void startTheSystem() throws IOException {
@@ -54,23 +51,10 @@ class RunTriggersIT {
         InProcessStack.start(
             "triggers",
             20,
-            new mockwebserver3.Dispatcher() {
-              @Override
-              public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse.Builder().code(200).body("{\"ok\":true}").build();
-              }
-            },
+            InProcessStack.ACCEPTING,
             true,
             // No test here runs Python: one warm context is enough, and starts in seconds.
             "--apisync.scripts.pool-size=1");
-    rest = stack.rest;
-  }
-
-  @AfterAll
-  static void stopTheSystem() throws Exception {
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   @BeforeEach
@@ -80,10 +64,10 @@ class RunTriggersIT {
 
   @Test
   void aScheduleIsCreatedReadPausedTriggeredBackfilledAndDeleted() throws Exception {
-    long configId = createConfig(customers("hourly customers"));
+    long configId = stack.rest.createConfig(customers("hourly customers"));
 
     HttpResponse<String> created =
-        rest.post(
+        stack.rest.post(
             schedule(configId),
             "{\"cron\": \"0 * * * *\", \"timeZone\": \"Europe/Kyiv\", \"incremental\": true,"
                 + " \"overlap\": \"bufferOne\"}");
@@ -101,20 +85,21 @@ class RunTriggersIT {
     assertThat(next).hasSize(5).isSorted();
     assertThat(next)
         .allSatisfy(time -> assertThat(time.truncatedTo(ChronoUnit.HOURS)).isEqualTo(time));
-    assertThat(JSON.readTree(rest.get(schedule(configId)).body())).isEqualTo(stored);
+    assertThat(JSON.readTree(stack.rest.get(schedule(configId)).body())).isEqualTo(stored);
     assertThat(scheduleIds()).contains("sync-" + configId);
 
-    JsonNode paused = JSON.readTree(rest.post(schedule(configId) + "/pause", "").body());
+    JsonNode paused = JSON.readTree(stack.rest.post(schedule(configId) + "/pause", "").body());
     assertThat(paused.path("paused").asBoolean()).isTrue();
     assertThat(paused.path("nextRuns")).isEmpty();
-    JsonNode unpaused = JSON.readTree(rest.post(schedule(configId) + "/unpause", "").body());
+    JsonNode unpaused = JSON.readTree(stack.rest.post(schedule(configId) + "/unpause", "").body());
     assertThat(unpaused.path("paused").asBoolean()).isFalse();
 
-    HttpResponse<String> triggered = rest.post(schedule(configId) + "/trigger", "");
+    HttpResponse<String> triggered = stack.rest.post(schedule(configId) + "/trigger", "");
     assertThat(triggered.statusCode()).as(triggered.body()).isEqualTo(202);
     String workflowId = JSON.readTree(triggered.body()).path("workflowId").asText();
     assertThat(workflowId).startsWith("sync-hourly-customers-scheduled-");
-    JsonNode run = JSON.readTree(rest.get("/api/runs/" + workflowId + "?waitSeconds=60").body());
+    JsonNode run =
+        JSON.readTree(stack.rest.get("/api/runs/" + workflowId + "?waitSeconds=60").body());
     assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
     assertThat(run.path("trigger").asText()).isEqualTo("SCHEDULE");
     assertThat(run.path("configId").asLong()).isEqualTo(configId);
@@ -122,7 +107,7 @@ class RunTriggersIT {
     // The schedule's times between 2.5 hours ago and now: the last three full hours.
     Instant lastHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
     HttpResponse<String> backfill =
-        rest.post(
+        stack.rest.post(
             schedule(configId) + "/backfill",
             "{\"from\": \""
                 + lastHour.minus(150, ChronoUnit.MINUTES)
@@ -137,10 +122,11 @@ class RunTriggersIT {
         .atMost(RUN_TIMEOUT)
         .until(
             () ->
-                JSON.readTree(rest.get(schedule(configId)).body()).path("recentRuns").size() >= 4);
+                JSON.readTree(stack.rest.get(schedule(configId)).body()).path("recentRuns").size()
+                    >= 4);
 
-    assertThat(rest.delete(schedule(configId)).statusCode()).isEqualTo(204);
-    HttpResponse<String> gone = rest.get(schedule(configId));
+    assertThat(stack.rest.delete(schedule(configId)).statusCode()).isEqualTo(204);
+    HttpResponse<String> gone = stack.rest.get(schedule(configId));
     assertThat(gone.statusCode()).isEqualTo(404);
     assertThat(gone.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(scheduleIds()).doesNotContain("sync-" + configId);
@@ -148,7 +134,7 @@ class RunTriggersIT {
 
   @Test
   void aMalformedCronZoneOrIntervalIsRefusedNamingTheFieldAndNothingIsCreated() throws Exception {
-    long configId = createConfig(customers("badly scheduled customers"));
+    long configId = stack.rest.createConfig(customers("badly scheduled customers"));
 
     assertRefused(configId, "{\"cron\": \"0 * * *\"}", "cron");
     assertRefused(configId, "{\"cron\": \"61 * * * *\"}", "cron");
@@ -158,15 +144,15 @@ class RunTriggersIT {
     assertRefused(configId, "{\"every\": \"PT15M\", \"overlap\": \"sometimes\"}", "overlap");
     assertRefused(configId, "{}", "cron");
 
-    assertThat(rest.get(schedule(configId)).statusCode()).isEqualTo(404);
+    assertThat(stack.rest.get(schedule(configId)).statusCode()).isEqualTo(404);
     assertThat(scheduleIds()).doesNotContain("sync-" + configId);
   }
 
   @Test
   void aScheduleEveryTwoSecondsStartsRunsThatAreListedAsScheduled() throws Exception {
-    long configId = createConfig(customers("customers every two seconds"));
+    long configId = stack.rest.createConfig(customers("customers every two seconds"));
 
-    HttpResponse<String> created = rest.post(schedule(configId), "{\"every\": \"PT2S\"}");
+    HttpResponse<String> created = stack.rest.post(schedule(configId), "{\"every\": \"PT2S\"}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
     assertThat(JSON.readTree(created.body()).path("every").asText()).isEqualTo("PT2S");
 
@@ -174,7 +160,7 @@ class RunTriggersIT {
     try {
       runs = awaitRuns("configId=" + configId + "&trigger=SCHEDULE", 2);
     } finally {
-      assertThat(rest.delete(schedule(configId)).statusCode()).isEqualTo(204);
+      assertThat(stack.rest.delete(schedule(configId)).statusCode()).isEqualTo(204);
     }
 
     assertThat(runs)
@@ -192,30 +178,33 @@ class RunTriggersIT {
   @Test
   void disablingAConfigPausesItsScheduleEnablingResumesItAndDeletingItDeletesIt() throws Exception {
     ObjectNode config = customers("customers switched off and on");
-    long configId = createConfig(config);
-    assertThat(rest.post(schedule(configId), "{\"every\": \"PT1H\"}").statusCode()).isEqualTo(200);
+    long configId = stack.rest.createConfig(config);
+    assertThat(stack.rest.post(schedule(configId), "{\"every\": \"PT1H\"}").statusCode())
+        .isEqualTo(200);
 
     config.put("enabled", false);
-    assertThat(rest.put("/api/configs/" + configId, config.toString()).statusCode()).isEqualTo(200);
-    JsonNode disabled = JSON.readTree(rest.get(schedule(configId)).body());
+    assertThat(stack.rest.put("/api/configs/" + configId, config.toString()).statusCode())
+        .isEqualTo(200);
+    JsonNode disabled = JSON.readTree(stack.rest.get(schedule(configId)).body());
     assertThat(disabled.path("paused").asBoolean()).isTrue();
     assertThat(disabled.path("note").asText()).contains("disabled");
-    assertThat(rest.post(schedule(configId) + "/trigger", "").statusCode()).isEqualTo(409);
+    assertThat(stack.rest.post(schedule(configId) + "/trigger", "").statusCode()).isEqualTo(409);
 
     config.put("enabled", true);
-    assertThat(rest.put("/api/configs/" + configId, config.toString()).statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(rest.get(schedule(configId)).body()).path("paused").asBoolean())
+    assertThat(stack.rest.put("/api/configs/" + configId, config.toString()).statusCode())
+        .isEqualTo(200);
+    assertThat(JSON.readTree(stack.rest.get(schedule(configId)).body()).path("paused").asBoolean())
         .isFalse();
 
-    assertThat(rest.delete("/api/configs/" + configId).statusCode()).isEqualTo(204);
+    assertThat(stack.rest.delete("/api/configs/" + configId).statusCode()).isEqualTo(204);
     assertThat(scheduleIds()).doesNotContain("sync-" + configId);
   }
 
   @Test
   void aWebhookWithItsTokenSyncsThatRecordAndEveryOtherCallIsRefused() throws Exception {
-    long configId = createConfig(customers("customers by webhook"));
-    long partner = customerIds().get(2);
-    HttpResponse<String> issued = rest.post("/api/configs/" + configId + "/webhook", "");
+    long configId = stack.rest.createConfig(customers("customers by webhook"));
+    long partner = stack.activeCustomerIds().get(2);
+    HttpResponse<String> issued = stack.rest.post("/api/configs/" + configId + "/webhook", "");
     assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
     String url = JSON.readTree(issued.body()).path("url").asText();
     assertThat(url).startsWith(stack.apiUrl + "/api/hooks/" + configId + "?token=");
@@ -228,7 +217,8 @@ class RunTriggersIT {
 
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     String workflowId = JSON.readTree(accepted.body()).path("workflowId").asText();
-    JsonNode run = JSON.readTree(rest.get("/api/runs/" + workflowId + "?waitSeconds=60").body());
+    JsonNode run =
+        JSON.readTree(stack.rest.get("/api/runs/" + workflowId + "?waitSeconds=60").body());
     assertThat(run.path("trigger").asText()).isEqualTo("WEBHOOK");
     assertThat(run.path("result").path("sent").asInt()).isEqualTo(1);
     RecordedRequest received = stack.crm.takeRequest(10, SECONDS);
@@ -238,25 +228,26 @@ class RunTriggersIT {
         .isEqualTo(partner);
 
     String hook = "/api/hooks/" + configId;
-    assertProblem(rest.post(hook + "?token=wrong", odooBody), 401);
-    assertProblem(rest.post(hook, odooBody), 401);
+    assertProblem(stack.rest.post(hook + "?token=wrong", odooBody), 401);
+    assertProblem(stack.rest.post(hook, odooBody), 401);
     assertProblem(
         StackApi.postAnonymously(url, odooBody.replace("res.partner", "sale.order")), 422);
     assertProblem(StackApi.postAnonymously(url, "{\"_model\": \"res.partner\"}"), 400);
     assertProblem(StackApi.postAnonymously(url, "not json"), 400);
-    assertThat(rest.delete("/api/configs/" + configId + "/webhook").statusCode()).isEqualTo(204);
+    assertThat(stack.rest.delete("/api/configs/" + configId + "/webhook").statusCode())
+        .isEqualTo(204);
     assertProblem(StackApi.postAnonymously(url, odooBody), 401);
     assertThat(stack.crm.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
   }
 
   @Test
   void runsAreListedByConfigTriggerAndStatusPageByPage() throws Exception {
-    long configId = createConfig(customers("customers listed"));
+    long configId = stack.rest.createConfig(customers("customers listed"));
     List<String> started = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      HttpResponse<String> response = rest.post("/api/configs/" + configId + "/runs", "{}");
+      HttpResponse<String> response = stack.rest.post("/api/configs/" + configId + "/runs", "{}");
       String workflowId = JSON.readTree(response.body()).path("workflowId").asText();
-      rest.get("/api/runs/" + workflowId + "?waitSeconds=60");
+      stack.rest.get("/api/runs/" + workflowId + "?waitSeconds=60");
       started.add(workflowId);
     }
 
@@ -278,26 +269,26 @@ class RunTriggersIT {
 
     Set<String> paged = new HashSet<>();
     String query = "/api/runs?configId=" + configId + "&limit=2";
-    JsonNode page = JSON.readTree(rest.get(query).body());
+    JsonNode page = JSON.readTree(stack.rest.get(query).body());
     page.path("runs").forEach(run -> paged.add(run.path("workflowId").asText()));
     assertThat(page.path("runs")).hasSize(2);
     String token = page.path("nextPageToken").asText();
     assertThat(token).isNotEmpty();
-    page = JSON.readTree(rest.get(query + "&pageToken=" + token).body());
+    page = JSON.readTree(stack.rest.get(query + "&pageToken=" + token).body());
     page.path("runs").forEach(run -> paged.add(run.path("workflowId").asText()));
     assertThat(paged).containsExactlyInAnyOrderElementsOf(started);
 
-    assertProblem(rest.get("/api/runs?trigger=SOMETIMES"), 400);
+    assertProblem(stack.rest.get("/api/runs?trigger=SOMETIMES"), 400);
   }
 
   @Test
   void theWebUiFindsRunsByConfigIdAndShowsTheirSummary() throws Exception {
-    long configId = createConfig(customers("customers for the web ui"));
+    long configId = stack.rest.createConfig(customers("customers for the web ui"));
     String workflowId =
-        JSON.readTree(rest.post("/api/configs/" + configId + "/runs", "{}").body())
+        JSON.readTree(stack.rest.post("/api/configs/" + configId + "/runs", "{}").body())
             .path("workflowId")
             .asText();
-    rest.get("/api/runs/" + workflowId + "?waitSeconds=60");
+    stack.rest.get("/api/runs/" + workflowId + "?waitSeconds=60");
     awaitRuns("configId=" + configId, 1);
     String summary = "customers for the web ui: res.partner → POST ";
 
@@ -345,7 +336,7 @@ class RunTriggersIT {
   }
 
   private static void assertRefused(long configId, String body, String field) throws Exception {
-    HttpResponse<String> response = rest.post(schedule(configId), body);
+    HttpResponse<String> response = stack.rest.post(schedule(configId), body);
     assertProblem(response, 400);
     List<String> fields = new ArrayList<>();
     JSON.readTree(response.body())
@@ -368,7 +359,7 @@ class RunTriggersIT {
   }
 
   private static List<JsonNode> listRuns(String filter) throws Exception {
-    HttpResponse<String> response = rest.get("/api/runs?" + filter);
+    HttpResponse<String> response = stack.rest.get("/api/runs?" + filter);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     List<JsonNode> runs = new ArrayList<>();
     JSON.readTree(response.body()).path("runs").forEach(runs::add);
@@ -382,13 +373,6 @@ class RunTriggersIT {
         .listSchedules()
         .map(ScheduleListDescription::getScheduleId)
         .toList();
-  }
-
-  private static List<Long> customerIds() {
-    return JdbcClient.create(stack.odoo)
-        .sql("SELECT id FROM res_partner WHERE active AND customer_rank > 0 ORDER BY id")
-        .query(Long.class)
-        .list();
   }
 
   private static String schedule(long configId) {
@@ -412,11 +396,5 @@ class RunTriggersIT {
     config.put("paginated", true);
     config.put("limit", 5);
     return config;
-  }
-
-  private static long createConfig(ObjectNode config) throws Exception {
-    HttpResponse<String> response = rest.post("/api/configs", config.toString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return JSON.readTree(response.body()).path("id").asLong();
   }
 }

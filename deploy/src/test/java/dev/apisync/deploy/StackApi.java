@@ -1,5 +1,9 @@
 package dev.apisync.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +12,7 @@ import java.net.http.HttpResponse;
 /** The REST API of a stack an IT started, called over real HTTP with a bearer token. */
 final class StackApi {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final String baseUrl;
@@ -37,6 +42,13 @@ final class StackApi {
 
   HttpResponse<String> delete(String path) throws Exception {
     return send(authorized(path).DELETE());
+  }
+
+  /** Creates {@code config} through the API, asserting it was accepted; its id. */
+  long createConfig(JsonNode config) throws Exception {
+    HttpResponse<String> response = post("/api/configs", config.toString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return JSON.readTree(response.body()).path("id").asLong();
   }
 
   /** A POST as Odoo's webhook sends it: to a full URL, no Authorization header. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apisync.activities.codec.EncryptionCodec;
 import dev.apisync.activities.codec.PayloadKeys;
+import dev.apisync.activities.testing.TestPostgres;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -53,6 +54,14 @@ final class WorkerProcess {
         .redirectErrorStream(true)
         .redirectOutput(log)
         .start();
+  }
+
+  /** A worker between the two databases, both on the server {@link TestPostgres} runs. */
+  static Process start(PartnerDatabases databases, String temporalTarget) throws IOException {
+    return start(
+        TestPostgres.jdbcUrl(TestPostgres.databaseName(databases.apisync())),
+        TestPostgres.jdbcUrl(TestPostgres.databaseName(databases.odoo())),
+        temporalTarget);
   }
 
   /** A client whose payloads the worker can read. */

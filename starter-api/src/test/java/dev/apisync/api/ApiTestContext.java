@@ -7,11 +7,13 @@ import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.SyncRunOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowEnvironment;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,22 +43,49 @@ public abstract class ApiTestContext {
 
   @DynamicPropertySource
   static void databases(DynamicPropertyRegistry registry) {
-    String app = TestPostgres.databaseName(TestPostgres.freshDatabase("api_test"));
     sourceDatabase = SampleSource.create(TestPostgres.freshDatabase("api_test_source"));
-    String source = TestPostgres.databaseName(sourceDatabase);
-    registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl(app));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("apisync.source.url", () -> TestPostgres.jdbcUrl(source));
-    registry.add("apisync.source.username", () -> "postgres");
-    registry.add("apisync.source.password", () -> "");
+    TestPostgres.appProperties(TestPostgres.freshDatabase("api_test"), sourceDatabase)
+        .forEach((name, value) -> registry.add(name, () -> value));
     registry.add("spring.temporal.test-server.enabled", () -> "true");
     registry.add("spring.temporal.workers-auto-discovery.enabled", () -> "false");
   }
 
+  /**
+   * A minimal valid config as the API takes it (partners by id, with their name): {@code %s} is its
+   * name.
+   */
+  private static final String PARTNERS_CONFIG =
+      """
+      {
+        "name": "%s",
+        "model": "res.partner",
+        "requestUrl": "https://crm.example.com/partners",
+        "httpMethod": "POST",
+        "lines": [
+          {"field": "id", "externalKey": "id", "isIdentifier": true},
+          {"field": "name", "externalKey": "name"}
+        ]
+      }
+      """;
+
   @LocalServerPort protected int port;
 
+  /** apisync's own database, as the app uses it. */
+  @Autowired protected DataSource dataSource;
+
   @Autowired private TestWorkflowEnvironment temporal;
+
+  /** A minimal valid config under a name no other config has. */
+  protected static String partnersConfig() {
+    return PARTNERS_CONFIG.formatted("Partners " + UUID.randomUUID());
+  }
+
+  /** Deletes every config and its lines, for tests that need to start from none. */
+  protected void deleteConfigs() {
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    jdbc.sql("DELETE FROM sync_config_line").update();
+    jdbc.sql("DELETE FROM sync_config").update();
+  }
 
   /** The in-memory test server knows no search attributes until told (a real server is, once). */
   @BeforeEach

@@ -9,14 +9,10 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -25,29 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class BoundedInputApiTest extends ApiTestContext {
 
-  private static final String CONFIG =
-      """
-      {
-        "model": "res.partner",
-        "requestUrl": "https://crm.example.com/partners",
-        "httpMethod": "POST",
-        "lines": [
-          {"field": "id", "externalKey": "id", "isIdentifier": true},
-          {"field": "name", "externalKey": "name"}
-        ]
-      }
-      """;
-
-  @Autowired DataSource dataSource;
-
   private ApiCalls api;
 
   @BeforeEach
   void noConfigs() {
     api = new ApiCalls(port);
-    JdbcClient jdbc = JdbcClient.create(dataSource);
-    jdbc.sql("DELETE FROM sync_config_line").update();
-    jdbc.sql("DELETE FROM sync_config").update();
+    deleteConfigs();
   }
 
   @Test
@@ -169,8 +148,6 @@ class BoundedInputApiTest extends ApiTestContext {
   }
 
   private static ObjectNode config() {
-    ObjectNode config = (ObjectNode) JSON.readTree(CONFIG);
-    config.put("name", "Partners " + UUID.randomUUID());
-    return config;
+    return (ObjectNode) JSON.readTree(partnersConfig());
   }
 }

@@ -1,10 +1,10 @@
 package dev.apisync.worker;
 
+import static dev.apisync.activities.config.SampleConfigs.posting;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apisync.activities.config.SyncConfig;
-import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.RetrySettings;
 import dev.apisync.workflows.SyncRunInput;
@@ -19,7 +19,7 @@ import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class DeliveryRetryTest {
 
-  private static final WorkflowTestRig RIG = WorkflowTestRig.create("retry");
+  @AutoClose private static final WorkflowTestRig RIG = WorkflowTestRig.create("retry");
 
   @RegisterExtension static final TestWorkflowExtension TEMPORAL = RIG.temporal();
 
@@ -40,11 +40,6 @@ class DeliveryRetryTest {
   @BeforeAll
   static void databases() {
     RIG.createPartners(50);
-  }
-
-  @AfterAll
-  static void closeClients() {
-    RIG.close();
   }
 
   @Test
@@ -132,11 +127,7 @@ class DeliveryRetryTest {
   }
 
   private SyncConfig.Builder config(String name) {
-    return SyncConfig.builder()
-        .name(name)
-        .model("res.partner")
-        .requestUrl(receiver.url("/partners").toString())
-        .httpMethod(HttpMethod.POST)
+    return posting(name, "res.partner", receiver.url("/partners").toString())
         .retry(new RetrySettings(5, 100, 2.0, 10_000))
         .line(SyncConfig.Line.identifier("id", "id"))
         .line(SyncConfig.Line.plain("name", "name"));

@@ -28,7 +28,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +45,7 @@ class DeliveryUnderFailuresTest {
   private static final int RECORDS = 10_000;
   private static final int PAGE_SIZE = 100;
 
-  private static final WorkflowTestRig RIG = WorkflowTestRig.create("chaos");
+  @AutoClose private static final WorkflowTestRig RIG = WorkflowTestRig.create("chaos");
 
   @RegisterExtension static final TestWorkflowExtension TEMPORAL = RIG.temporal();
 
@@ -54,11 +54,6 @@ class DeliveryUnderFailuresTest {
   @BeforeAll
   static void databases() {
     RIG.createPartners(RECORDS);
-  }
-
-  @AfterAll
-  static void closeClients() {
-    RIG.close();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.apisync.worker;
 
+import static dev.apisync.activities.config.SampleConfigs.posting;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apisync.activities.config.StoredConfig;
 import dev.apisync.activities.config.SyncConfig;
-import dev.apisync.workflows.HttpMethod;
+import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.Trigger;
@@ -23,7 +24,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class IncrementalSyncRunTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final WorkflowTestRig RIG = WorkflowTestRig.create("incr");
+  @AutoClose private static final WorkflowTestRig RIG = WorkflowTestRig.create("incr");
 
   @RegisterExtension static final TestWorkflowExtension TEMPORAL = RIG.temporal();
 
@@ -45,30 +46,20 @@ class IncrementalSyncRunTest {
 
   @BeforeAll
   static void databases() {
-    JdbcClient source = JdbcClient.create(RIG.source);
-    source
-        .sql(
-            """
-            CREATE TABLE res_partner (
-              id serial PRIMARY KEY,
-              name varchar NOT NULL,
-              active boolean NOT NULL DEFAULT true,
-              write_date timestamp)
-            """)
-        .update();
-    source
-        .sql(
-            "INSERT INTO res_partner (name, write_date) SELECT 'Partner ' || g,"
-                + " timestamp '2026-11-01 08:00:00' + g * interval '1 minute'"
-                + " FROM generate_series(1, 30) AS g")
-        .update();
-    // A record without a write date: it cannot be placed against a watermark, so it is always sent.
-    source.sql("INSERT INTO res_partner (name, write_date) VALUES ('Undated', NULL)").update();
-  }
-
-  @AfterAll
-  static void closeClients() {
-    RIG.close();
+    TestPostgres.execute(
+        RIG.source,
+        """
+        CREATE TABLE res_partner (
+          id serial PRIMARY KEY,
+          name varchar NOT NULL,
+          active boolean NOT NULL DEFAULT true,
+          write_date timestamp);
+        INSERT INTO res_partner (name, write_date) SELECT 'Partner ' || g,
+          timestamp '2026-11-01 08:00:00' + g * interval '1 minute' FROM generate_series(1, 30) AS g;
+        -- A record without a write date: it cannot be placed against a watermark, so it is always
+        -- sent.
+        INSERT INTO res_partner (name, write_date) VALUES ('Undated', NULL);
+        """);
   }
 
   @Test
@@ -148,11 +139,7 @@ class IncrementalSyncRunTest {
   }
 
   private SyncConfig.Builder config(String name) {
-    return SyncConfig.builder()
-        .name(name)
-        .model("res.partner")
-        .requestUrl(receiver.url("/crm/customers").toString())
-        .httpMethod(HttpMethod.POST)
+    return posting(name, "res.partner", receiver.url("/crm/customers").toString())
         .incremental(true)
         .line(SyncConfig.Line.identifier("id", "external_id"))
         .line(SyncConfig.Line.plain("name", "name"));

@@ -1,5 +1,6 @@
 package dev.apisync.worker;
 
+import static dev.apisync.activities.config.SampleConfigs.posting;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,8 +30,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,12 @@ class RecordEventsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration WINDOW = Duration.ofMillis(200);
-  private static final WorkflowTestRig RIG = WorkflowTestRig.create("events");
+
+  /** Runs for records created, and only for those. */
+  private static final TriggerSettings ON_CREATE =
+      new TriggerSettings(true, false, false, List.of());
+
+  @AutoClose private static final WorkflowTestRig RIG = WorkflowTestRig.create("events");
 
   @RegisterExtension static final TestWorkflowExtension TEMPORAL = RIG.temporal();
 
@@ -71,11 +77,6 @@ class RecordEventsTest {
               active boolean NOT NULL DEFAULT true)
             """)
         .update();
-  }
-
-  @AfterAll
-  static void closeClients() {
-    RIG.close();
   }
 
   @BeforeEach
@@ -177,8 +178,7 @@ class RecordEventsTest {
       WorkflowClient client, Worker worker) throws Exception {
     long configId =
         withTriggers(
-            config("bulk import", "POST").paginated(true).pageSize(100).build(),
-            new TriggerSettings(true, false, false, List.of()));
+            config("bulk import", "POST").paginated(true).pageSize(100).build(), ON_CREATE);
 
     // A 1,000-row import with nobody dispatching: the events wait in the outbox.
     source
@@ -204,10 +204,7 @@ class RecordEventsTest {
   @Test
   void aDispatcherStoppedBetweenClaimingAndStartingDuplicatesNothing(
       WorkflowClient client, Worker worker) throws Exception {
-    long configId =
-        withTriggers(
-            config("claimed then stopped", "POST").build(),
-            new TriggerSettings(true, false, false, List.of()));
+    long configId = withTriggers(config("claimed then stopped", "POST").build(), ON_CREATE);
     RecordEventDispatcher first = dispatcher(client, worker);
 
     source.sql("INSERT INTO res_partner (name) VALUES ('one'), ('two')").update();
@@ -239,9 +236,7 @@ class RecordEventsTest {
   void eventsOfADisabledConfigWaitUntilItIsEnabledAgain(WorkflowClient client, Worker worker)
       throws Exception {
     long configId =
-        withTriggers(
-            config("paused partners", "POST").enabled(false).build(),
-            new TriggerSettings(true, false, false, List.of()));
+        withTriggers(config("paused partners", "POST").enabled(false).build(), ON_CREATE);
     source.sql("INSERT INTO res_partner (name) VALUES ('held')").update();
     await(() -> !queue.configsDue(WINDOW).isEmpty());
 
@@ -265,12 +260,9 @@ class RecordEventsTest {
   }
 
   private SyncConfig.Builder config(String name, String method) {
-    return SyncConfig.builder()
-        .name(name)
-        .model("res.partner")
-        .filterDomain("[('customer_rank', '>', 0)]")
-        .requestUrl(receiver.url("/crm/customers").toString())
+    return posting(name, "res.partner", receiver.url("/crm/customers").toString())
         .httpMethod(HttpMethod.valueOf(method))
+        .filterDomain("[('customer_rank', '>', 0)]")
         .line(SyncConfig.Line.identifier("id", "external_id"))
         .line(SyncConfig.Line.plain("name", "name"))
         .line(SyncConfig.Line.plain("email", "email"));

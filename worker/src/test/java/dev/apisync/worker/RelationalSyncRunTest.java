@@ -3,12 +3,11 @@ package dev.apisync.worker;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.apisync.activities.mapping.SaleOrderConfigs;
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
+import dev.apisync.activities.testing.GoldenJson;
 import dev.apisync.workflows.SyncRunInput;
 import dev.apisync.workflows.SyncRunResult;
 import dev.apisync.workflows.Trigger;
@@ -21,7 +20,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,14 +32,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RelationalSyncRunTest {
 
-  /** Reads decimals exactly: {@code 499.00} in the golden file must arrive as 499.00. */
-  private static final JsonMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-          .build();
+  private static final JsonMapper JSON = GoldenJson.MAPPER;
 
-  private static final WorkflowTestRig RIG = WorkflowTestRig.create("rel");
+  @AutoClose private static final WorkflowTestRig RIG = WorkflowTestRig.create("rel");
 
   @RegisterExtension static final TestWorkflowExtension TEMPORAL = RIG.temporal();
 
@@ -49,11 +43,6 @@ class RelationalSyncRunTest {
   @BeforeAll
   static void databases() {
     OdooDemoDatabase.seed(RIG.source, 100);
-  }
-
-  @AfterAll
-  static void closeClients() {
-    RIG.close();
   }
 
   /** The activities as {@link WorkerConfiguration} wires them. */

@@ -26,7 +26,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +47,7 @@ class ScriptedSyncRunTest {
 
   private static final AtomicInteger SCRIPT_CALLS = new AtomicInteger();
 
+  @AutoClose
   private static final WorkflowTestRig RIG =
       WorkflowTestRig.create("scripted")
           .withScriptActivities(
@@ -83,11 +84,6 @@ class ScriptedSyncRunTest {
                 + " phone = CASE WHEN id % 2 = 0 THEN '555-010 ' || id ELSE '+380 44 000 00 0' || id END"
                 + " WHERE id IN (1, 2, 4, 5, 6)")
         .update();
-  }
-
-  @AfterAll
-  static void closeClients() {
-    RIG.close();
   }
 
   @Test

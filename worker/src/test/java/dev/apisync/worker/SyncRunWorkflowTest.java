@@ -1,5 +1,6 @@
 package dev.apisync.worker;
 
+import static dev.apisync.activities.config.SampleConfigs.posting;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
@@ -14,7 +15,6 @@ import dev.apisync.activities.config.Auth;
 import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.runs.RunRecord;
 import dev.apisync.workflows.DeliveryRequest;
-import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.RecordFailure;
 import dev.apisync.workflows.RunStatus;
 import dev.apisync.workflows.SliceResult;
@@ -43,7 +43,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,7 +60,7 @@ class SyncRunWorkflowTest {
   /** Ids 1..100 match {@code customer_rank > 0}; 101..120 do not; 121..130 are archived. */
   private static final List<Long> MATCHING = LongStream.rangeClosed(1, 100).boxed().toList();
 
-  private static final WorkflowTestRig RIG = WorkflowTestRig.create("wf");
+  @AutoClose private static final WorkflowTestRig RIG = WorkflowTestRig.create("wf");
 
   @RegisterExtension static final TestWorkflowExtension TEMPORAL = RIG.temporal();
 
@@ -107,11 +107,6 @@ class SyncRunWorkflowTest {
             "INSERT INTO x_big_note (body)"
                 + " SELECT repeat('n', 10000) || g FROM generate_series(1, 60) AS g")
         .update();
-  }
-
-  @AfterAll
-  static void closeClients() {
-    RIG.close();
   }
 
   @Test
@@ -665,12 +660,8 @@ class SyncRunWorkflowTest {
   }
 
   private SyncConfig.Builder config(String name) {
-    return SyncConfig.builder()
-        .name(name)
-        .model("res.partner")
+    return posting(name, "res.partner", receiver.url("/crm/customers").toString())
         .filterDomain("[('customer_rank', '>', 0)]")
-        .requestUrl(receiver.url("/crm/customers").toString())
-        .httpMethod(HttpMethod.POST)
         .line(SyncConfig.Line.identifier("id", "external_id"))
         .line(SyncConfig.Line.plain("name", "full_name"))
         .line(SyncConfig.Line.plain("email", "contact.email"))
@@ -723,12 +714,8 @@ class SyncRunWorkflowTest {
 
   /** The sixty ~10 KB notes, paginated, to the receiver. */
   private SyncConfig.Builder bigNotes(String name, int pageSize) {
-    return SyncConfig.builder()
-        .name(name)
-        .model("x.big_note")
+    return posting(name, "x.big_note", receiver.url("/notes").toString())
         .filterDomain("[]")
-        .requestUrl(receiver.url("/notes").toString())
-        .httpMethod(HttpMethod.POST)
         .line(SyncConfig.Line.identifier("id", "external_id"))
         .line(SyncConfig.Line.plain("body", "body"))
         .paginated(true)

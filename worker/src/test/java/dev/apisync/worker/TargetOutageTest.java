@@ -35,7 +35,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterAll;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +54,7 @@ class TargetOutageTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int RECORDS = 500;
 
+  @AutoClose
   private static final WorkflowTestRig RIG =
       WorkflowTestRig.create(
           "outage", new CircuitProperties(Duration.ofMillis(200), Duration.ofSeconds(1)));
@@ -68,88 +70,72 @@ class TargetOutageTest {
   /** Set by the test that takes the receiver down itself once a fifth of the records arrived. */
   private volatile boolean goDownAfterAFifth;
 
+  @StartStop private final MockWebServer receiver = receiver();
+
   @BeforeAll
   static void databases() {
     RIG.createPartners(RECORDS);
-  }
-
-  @AfterAll
-  static void closeClients() {
-    RIG.close();
   }
 
   @Test
   void aRunWaitsOutItsTargetsOutageAndThenDeliversEveryRecordUncharged(
       TestWorkflowEnvironment environment, Worker worker) throws Exception {
     WorkflowClient client = RIG.realTimeClient(environment);
-    MockWebServer receiver = receiver();
-    receiver.start();
-    try {
-      long configId =
-          RIG.store.create(
-              perRecordPut(receiver.url("/partners/{id}").toString(), 4)
-                  .retry(new RetrySettings(3, 100, 2.0, 1_000))
-                  .outage(new OutageSettings(3, 60, 10))
-                  .line(SyncConfig.Line.plain("name", "name"))
-                  .build());
-      goDownAfterAFifth = true;
-      SyncRunWorkflow run = RIG.newRun(client, worker);
-      WorkflowClient.start(run::run, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
+    long configId =
+        RIG.store.create(
+            perRecordPut(receiver.url("/partners/{id}").toString(), 4)
+                .retry(new RetrySettings(3, 100, 2.0, 1_000))
+                .outage(new OutageSettings(3, 60, 10))
+                .line(SyncConfig.Line.plain("name", "name"))
+                .build());
+    goDownAfterAFifth = true;
+    SyncRunWorkflow run = RIG.newRun(client, worker);
+    WorkflowClient.start(run::run, SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false));
 
-      assertThat(fifthDelivered.await(60, TimeUnit.SECONDS)).isTrue();
-      // The run pauses as a whole: waiting, nothing failed, for as long as the target is down.
-      await().atMost(Duration.ofMinutes(1)).until(() -> !run.progress().waiting().isEmpty());
-      assertThat(run.progress().waiting()).contains("unavailable since").contains("next probe at");
-      await()
-          .during(outage())
-          .atMost(outage().plusSeconds(30))
-          .until(() -> !run.progress().waiting().isEmpty() && run.progress().failed() == 0);
-      down = false;
-      SyncRunResult result =
-          WorkflowStub.fromTyped(run).getResult(2, TimeUnit.MINUTES, SyncRunResult.class);
+    assertThat(fifthDelivered.await(60, TimeUnit.SECONDS)).isTrue();
+    // The run pauses as a whole: waiting, nothing failed, for as long as the target is down.
+    await().atMost(Duration.ofMinutes(1)).until(() -> !run.progress().waiting().isEmpty());
+    assertThat(run.progress().waiting()).contains("unavailable since").contains("next probe at");
+    await()
+        .during(outage())
+        .atMost(outage().plusSeconds(30))
+        .until(() -> !run.progress().waiting().isEmpty() && run.progress().failed() == 0);
+    down = false;
+    SyncRunResult result =
+        WorkflowStub.fromTyped(run).getResult(2, TimeUnit.MINUTES, SyncRunResult.class);
 
-      assertThat(result.failures()).isEmpty();
-      assertThat(result.sent()).isEqualTo(RECORDS);
-      assertThat(keysByRecord.keySet())
-          .containsExactlyInAnyOrderElementsOf(
-              LongStream.rangeClosed(1, RECORDS).boxed().collect(Collectors.toSet()));
-      assertThat(keysByRecord.values()).allSatisfy(keys -> assertThat(keys).hasSize(1));
-    } finally {
-      receiver.close();
-    }
+    assertThat(result.failures()).isEmpty();
+    assertThat(result.sent()).isEqualTo(RECORDS);
+    assertThat(keysByRecord.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            LongStream.rangeClosed(1, RECORDS).boxed().collect(Collectors.toSet()));
+    assertThat(keysByRecord.values()).allSatisfy(keys -> assertThat(keys).hasSize(1));
   }
 
   @Test
   void aRunFailsOnceItsTargetIsDownLongerThanMaxOutageAndKeepsItsCursor(
       WorkflowClient client, Worker worker) throws Exception {
     down = true;
-    MockWebServer receiver = receiver();
-    receiver.start();
-    try {
-      long configId =
-          RIG.store.create(
-              perRecordPut(receiver.url("/gone/{id}").toString(), 2)
-                  .retry(new RetrySettings(10, 100, 2.0, 1_000))
-                  .outage(new OutageSettings(3, 60, 1))
-                  .build());
-      SyncRunWorkflow run = RIG.newRun(client, worker);
+    long configId =
+        RIG.store.create(
+            perRecordPut(receiver.url("/gone/{id}").toString(), 2)
+                .retry(new RetrySettings(10, 100, 2.0, 1_000))
+                .outage(new OutageSettings(3, 60, 1))
+                .build());
+    SyncRunWorkflow run = RIG.newRun(client, worker);
 
-      // The test server skips the run's timers: its minute of waiting passes at once.
-      assertThatThrownBy(() -> run.run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false)))
-          .isInstanceOf(WorkflowFailedException.class)
-          .rootCause()
-          .hasMessageContaining("unavailable since")
-          .hasMessageContaining("longer than the config's maxOutageMinutes (1)");
+    // The test server skips the run's timers: its minute of waiting passes at once.
+    assertThatThrownBy(() -> run.run(SyncRunInput.of(configId, List.of(), Trigger.MANUAL, false)))
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause()
+        .hasMessageContaining("unavailable since")
+        .hasMessageContaining("longer than the config's maxOutageMinutes (1)");
 
-      RunRecord recorded =
-          RIG.runs.find(WorkflowStub.fromTyped(run).getExecution().getWorkflowId()).orElseThrow();
-      assertThat(recorded.status()).isEqualTo(RunStatus.FAILED);
-      assertThat(recorded.failed()).isZero();
-      assertThat(recorded.afterId()).isZero(); // no record got through: a retry starts at the first
-    } finally {
-      receiver.close();
-      down = false;
-    }
+    RunRecord recorded =
+        RIG.runs.find(WorkflowStub.fromTyped(run).getExecution().getWorkflowId()).orElseThrow();
+    assertThat(recorded.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(recorded.failed()).isZero();
+    assertThat(recorded.afterId()).isZero(); // no record got through: a retry starts at the first
   }
 
   /** A config sending each partner as its own PUT to {@code url}, {@code concurrency} at once. */

@@ -25,15 +25,10 @@ class WorkerStartupTest {
 
   @DynamicPropertySource
   static void databases(DynamicPropertyRegistry registry) {
-    String app = TestPostgres.databaseName(TestPostgres.freshDatabase("worker_app"));
-    String source =
-        TestPostgres.databaseName(SampleSource.create(TestPostgres.freshDatabase("worker_src")));
-    registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl(app));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("apisync.source.url", () -> TestPostgres.jdbcUrl(source));
-    registry.add("apisync.source.username", () -> "postgres");
-    registry.add("apisync.source.password", () -> "");
+    TestPostgres.appProperties(
+            TestPostgres.freshDatabase("worker_app"),
+            SampleSource.create(TestPostgres.freshDatabase("worker_src")))
+        .forEach((name, value) -> registry.add(name, () -> value));
   }
 
   @Autowired ApplicationContext context;

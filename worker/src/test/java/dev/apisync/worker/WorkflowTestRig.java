@@ -3,7 +3,6 @@ package dev.apisync.worker;
 import dev.apisync.activities.codec.EncryptionCodec;
 import dev.apisync.activities.codec.PayloadKeys;
 import dev.apisync.activities.config.ConfigStore;
-import dev.apisync.activities.config.SecretCipher;
 import dev.apisync.activities.delivery.DeliveryActivitiesImpl;
 import dev.apisync.activities.delivery.TargetClients;
 import dev.apisync.activities.mapping.MappingActivitiesImpl;
@@ -17,6 +16,7 @@ import dev.apisync.activities.slices.SliceActivitiesImpl;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.RecordActivitiesImpl;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.testing.TestConfigStores;
 import dev.apisync.activities.testing.TestEgress;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.activities.testing.TestScripts;
@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
 
@@ -60,10 +59,9 @@ final class WorkflowTestRig implements AutoCloseable {
 
   private WorkflowTestRig(String prefix, CircuitProperties circuit) {
     this.circuit = circuit;
-    apisync = TestPostgres.freshDatabase(prefix + "_apisync");
-    Flyway.configure().dataSource(apisync).load().migrate();
+    apisync = TestPostgres.migratedDatabase(prefix + "_apisync");
     source = TestPostgres.freshDatabase(prefix + "_source");
-    store = new ConfigStore(apisync, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
+    store = TestConfigStores.on(apisync);
     runs = new RunStore(apisync);
   }
 

@@ -3,6 +3,8 @@ package dev.apisync.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class UrlRedactionTest {
 
@@ -18,30 +20,18 @@ class UrlRedactionTest {
                 + "&client_secret=***");
   }
 
-  @Test
-  void masksUserinfo() {
-    assertThat(UrlRedaction.redact("https://odoo:pa55@crm.example/p?x=1"))
-        .isEqualTo("https://***@crm.example/p?x=1");
-  }
-
-  @Test
-  void keepsEverythingElseExactlyAsWritten() {
-    String url = "https://api.example/p/{external_id}?name=A%20B&flag&monkey=1&design=2#top";
-
-    assertThat(UrlRedaction.redact(url)).isEqualTo(url);
-  }
-
-  @Test
-  void masksPercentEncodedNamesAndKeepsTheFragment() {
-    assertThat(UrlRedaction.redact("https://api.example/p?api%5Fkey=s&a=b#frag"))
-        .isEqualTo("https://api.example/p?api%5Fkey=***&a=b#frag");
-  }
-
-  @Test
-  void anAtSignInThePathIsNoUserinfo() {
-    String url = "https://api.example/users/a@b.example?x=1";
-
-    assertThat(UrlRedaction.redact(url)).isEqualTo(url);
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          masks userinfo                              | https://odoo:pa55@crm.example/p?x=1                                   | https://***@crm.example/p?x=1
+          keeps everything else exactly as written    | https://api.example/p/{external_id}?name=A%20B&flag&monkey=1&design=2#top | https://api.example/p/{external_id}?name=A%20B&flag&monkey=1&design=2#top
+          masks percent-encoded names, keeps fragment | https://api.example/p?api%5Fkey=s&a=b#frag                            | https://api.example/p?api%5Fkey=***&a=b#frag
+          an at sign in the path is no userinfo       | https://api.example/users/a@b.example?x=1                             | https://api.example/users/a@b.example?x=1
+          """)
+  void redactsOnlyWhatIsSecret(String behaviour, String url, String shown) {
+    assertThat(UrlRedaction.redact(url)).isEqualTo(shown);
   }
 
   @Test

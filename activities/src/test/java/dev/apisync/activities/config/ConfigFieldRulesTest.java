@@ -112,11 +112,7 @@ class ConfigFieldRulesTest {
   @Test
   void exactlyOneLineIsTheIdentifierAndKeysDoNotCollide() {
     SyncConfig config =
-        SyncConfig.builder()
-            .name("x")
-            .model("res.partner")
-            .requestUrl("https://203.0.113.7/p")
-            .httpMethod(HttpMethod.POST)
+        SampleConfigs.posting("x", "res.partner", "https://203.0.113.7/p")
             .line(SyncConfig.Line.plain("name", "address"))
             .line(SyncConfig.Line.plain("city", "address.city"))
             .build();

@@ -3,6 +3,7 @@ package dev.apisync.activities.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apisync.activities.testing.TestConfigStores;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.ConfigSnapshot;
 import dev.apisync.workflows.FieldLine;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.NoSuchElementException;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,9 +25,8 @@ class ConfigStoreTest {
 
   @BeforeAll
   static void migrate() {
-    database = TestPostgres.freshDatabase("config_store");
-    Flyway.configure().dataSource(database).load().migrate();
-    store = new ConfigStore(database, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
+    database = TestPostgres.migratedDatabase("config_store");
+    store = TestConfigStores.on(database);
     jdbc = JdbcClient.create(database);
   }
 

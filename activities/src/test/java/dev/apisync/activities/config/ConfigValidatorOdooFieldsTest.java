@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.Odoo17Fixture;
 import dev.apisync.activities.source.SourceCatalog;
-import dev.apisync.activities.testing.TestPostgres;
+import dev.apisync.activities.testing.TestConfigStores;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.ValueType;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +22,7 @@ class ConfigValidatorOdooFieldsTest {
 
   @BeforeAll
   static void setUp() {
-    var appDatabase = TestPostgres.freshDatabase("config_validator_odoo");
-    Flyway.configure().dataSource(appDatabase).load().migrate();
-    store = new ConfigStore(appDatabase, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
+    store = TestConfigStores.fresh("config_validator_odoo");
     SourceCatalog catalog = new SourceCatalog(Odoo17Fixture.create("config_odoo_source"));
     validator = new ConfigValidator(catalog, new DomainCompiler(catalog), store);
   }

@@ -8,12 +8,12 @@ import dev.apisync.activities.script.PythonScripts;
 import dev.apisync.activities.script.SyntaxProblem;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.testing.TestConfigStores;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.activities.testing.TestScripts;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +24,7 @@ class ConfigValidatorScriptTest {
 
   @BeforeAll
   static void setUp() {
-    var appDatabase = TestPostgres.freshDatabase("config_scripts");
-    Flyway.configure().dataSource(appDatabase).load().migrate();
-    ConfigStore store =
-        new ConfigStore(appDatabase, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
+    ConfigStore store = TestConfigStores.fresh("config_scripts");
     SourceCatalog catalog =
         new SourceCatalog(SampleSource.create(TestPostgres.freshDatabase("config_scripts_src")));
     PythonScripts scripts = TestScripts.shared();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apisync.activities.egress.EgressPolicy;
 import dev.apisync.activities.source.DomainCompiler;
 import dev.apisync.activities.source.SourceCatalog;
+import dev.apisync.activities.testing.TestConfigStores;
 import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.RetrySettings;
@@ -12,7 +13,6 @@ import dev.apisync.workflows.ValueType;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,9 +26,7 @@ class ConfigValidatorTest {
 
   @BeforeAll
   static void setUp() {
-    var appDatabase = TestPostgres.freshDatabase("config_validator");
-    Flyway.configure().dataSource(appDatabase).load().migrate();
-    store = new ConfigStore(appDatabase, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
+    store = TestConfigStores.fresh("config_validator");
     SourceCatalog catalog =
         new SourceCatalog(SampleSource.create(TestPostgres.freshDatabase("config_source")));
     validator = new ConfigValidator(catalog, new DomainCompiler(catalog), store);

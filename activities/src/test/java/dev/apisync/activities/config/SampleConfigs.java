@@ -8,13 +8,20 @@ public final class SampleConfigs {
 
   private SampleConfigs() {}
 
-  /** Partners to a POST endpoint, identified by id, no auth. */
-  public static SyncConfig partners(String name) {
+  /**
+   * The start of a config that POSTs {@code model}'s records to {@code requestUrl}: no lines yet.
+   */
+  public static SyncConfig.Builder posting(String name, String model, String requestUrl) {
     return SyncConfig.builder()
         .name(name)
-        .model("res.partner")
-        .requestUrl("https://api.example.com/partners")
-        .httpMethod(HttpMethod.POST)
+        .model(model)
+        .requestUrl(requestUrl)
+        .httpMethod(HttpMethod.POST);
+  }
+
+  /** Partners to a POST endpoint, identified by id, no auth. */
+  public static SyncConfig partners(String name) {
+    return posting(name, "res.partner", "https://api.example.com/partners")
         .line(SyncConfig.Line.identifier("id", "external_id"))
         .line(SyncConfig.Line.plain("name", "name"))
         .line(SyncConfig.Line.plain("email", "contact.email"))
@@ -45,11 +52,7 @@ public final class SampleConfigs {
 
   /** Countries, as the child config of a partner's relational country line. */
   public static SyncConfig countries(String name) {
-    return SyncConfig.builder()
-        .name(name)
-        .model("res.country")
-        .requestUrl("https://api.example.com/countries")
-        .httpMethod(HttpMethod.POST)
+    return posting(name, "res.country", "https://api.example.com/countries")
         .line(SyncConfig.Line.identifier("code", "code"))
         .line(SyncConfig.Line.plain("name", "name"))
         .build();

@@ -23,18 +23,13 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.Headers;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class DeliveryAuthTest {
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
-
-  @AfterEach
-  void closeClients() {
-    clients.close();
-  }
+  @AutoClose private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
 
   @Test
   void basicAuthSendsBase64OfLoginColonPasswordInUtf8() throws Exception {

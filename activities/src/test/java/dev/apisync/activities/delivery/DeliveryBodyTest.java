@@ -21,7 +21,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class DeliveryBodyTest {
@@ -29,12 +29,7 @@ class DeliveryBodyTest {
   private static final String PARTNER = "{\"external_id\":\"P-7\",\"name\":\"Azure Interior\"}";
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
-
-  @AfterEach
-  void closeClients() {
-    clients.close();
-  }
+  @AutoClose private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
 
   @Test
   void postsSingleRecordAsItsJsonObject() throws Exception {

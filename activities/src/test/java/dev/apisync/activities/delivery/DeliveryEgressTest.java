@@ -22,9 +22,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.Dns;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class DeliveryEgressTest {
 
-  private static final DataSource DATABASE = TestPostgres.freshDatabase("delivery_egress");
+  private static final DataSource DATABASE = TestPostgres.migratedDatabase("delivery_egress");
 
   /** The allow-listed receiver. */
   @StartStop private final MockWebServer receiver = new MockWebServer();
@@ -49,22 +47,12 @@ class DeliveryEgressTest {
 
   private final RecordingSocketFactory sockets = new RecordingSocketFactory();
   private final RequestLog requestLog = new RequestLog(DATABASE);
-  private TargetClients clients;
-
-  @BeforeAll
-  static void migrate() {
-    Flyway.configure().dataSource(DATABASE).load().migrate();
-  }
+  @AutoClose private TargetClients clients;
 
   @BeforeEach
   void onlyTheReceiverIsAllowed() {
     JdbcClient.create(DATABASE).sql("DELETE FROM request_log").update();
     clients = clientsWith(Dns.SYSTEM);
-  }
-
-  @AfterEach
-  void closeClients() {
-    clients.close();
   }
 
   @Test

@@ -19,6 +19,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 class DeliveryLoggingTest {
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
+  @AutoClose private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
   private final Logger logger = (Logger) LoggerFactory.getLogger(DeliveryActivitiesImpl.class);
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 
@@ -41,7 +42,6 @@ class DeliveryLoggingTest {
   void release() {
     logger.detachAppender(lines);
     logger.setLevel(null);
-    clients.close();
   }
 
   @Test

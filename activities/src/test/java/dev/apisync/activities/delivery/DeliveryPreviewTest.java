@@ -16,7 +16,7 @@ import dev.apisync.workflows.RequestPreview;
 import io.temporal.failure.ApplicationFailure;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class DeliveryPreviewTest {
@@ -24,12 +24,7 @@ class DeliveryPreviewTest {
   private static final String RECORD = "{\"external_id\":\"P-7\",\"name\":\"Azure\"}";
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
-
-  @AfterEach
-  void closeClients() {
-    clients.close();
-  }
+  @AutoClose private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
 
   @Test
   void previewShowsTheRequestWithSecretsMaskedAndSendsNothing() {

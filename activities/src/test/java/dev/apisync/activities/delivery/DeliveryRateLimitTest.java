@@ -17,7 +17,7 @@ import java.time.OffsetDateTime;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,14 +26,9 @@ class DeliveryRateLimitTest {
   private static final String RECORD = "{\"id\":7}";
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
+  @AutoClose private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
   private final DeliveryActivitiesImpl delivery = TestTargets.delivery(noAuth(), clients);
   private final JdbcClient jdbc = JdbcClient.create(TestTargets.apisyncDatabase());
-
-  @AfterEach
-  void closeClients() {
-    clients.close();
-  }
 
   @Test
   void rateLimitedDeliveryTakesTheNextSlotOfItsTargetsOrigin() {

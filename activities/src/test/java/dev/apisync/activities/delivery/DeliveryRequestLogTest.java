@@ -45,9 +45,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -57,26 +55,16 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /** Every HTTP attempt leaves one request-log row, secrets redacted (SPEC §7). */
 class DeliveryRequestLogTest {
 
-  private static final DataSource DATABASE = TestPostgres.freshDatabase("delivery_log");
+  private static final DataSource DATABASE = TestPostgres.migratedDatabase("delivery_log");
   private static final String RECORD = "{\"id\":7}";
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
+  @AutoClose private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
   private final RequestLog requestLog = new RequestLog(DATABASE);
-
-  @BeforeAll
-  static void migrate() {
-    Flyway.configure().dataSource(DATABASE).load().migrate();
-  }
 
   @BeforeEach
   void emptyLog() {
     JdbcClient.create(DATABASE).sql("DELETE FROM request_log").update();
-  }
-
-  @AfterEach
-  void closeClients() {
-    clients.close();
   }
 
   @Test

@@ -26,7 +26,7 @@ import java.util.NoSuchElementException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class DeliveryResponseTest {
@@ -34,13 +34,8 @@ class DeliveryResponseTest {
   private static final String RECORD = "{\"id\":7}";
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
+  @AutoClose private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
   private final DeliveryActivitiesImpl delivery = TestTargets.delivery(noAuth(), clients);
-
-  @AfterEach
-  void closeClients() {
-    clients.close();
-  }
 
   @Test
   void createdMarksTheRecordSent() {

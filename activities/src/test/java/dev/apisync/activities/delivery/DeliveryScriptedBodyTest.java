@@ -17,7 +17,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** A request script's result replaces the mapped body; URL placeholders still come from records. */
@@ -26,12 +26,7 @@ class DeliveryScriptedBodyTest {
   private static final String SCRIPTED = "{\"data\":{\"id\":7},\"source\":\"odoo\"}";
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
-
-  @AfterEach
-  void closeClients() {
-    clients.close();
-  }
+  @AutoClose private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
 
   private DeliveryActivitiesImpl delivery() {
     return new DeliveryActivitiesImpl(

@@ -18,19 +18,14 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class DeliveryUrlTest {
 
   @StartStop private final MockWebServer server = new MockWebServer();
-  private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
+  @AutoClose private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
   private final DeliveryActivitiesImpl delivery = TestTargets.delivery(noAuth(), clients);
-
-  @AfterEach
-  void closeClients() {
-    clients.close();
-  }
 
   @Test
   void getPutsTopLevelValuesInTheQueryStringAndSendsNoBody() throws Exception {

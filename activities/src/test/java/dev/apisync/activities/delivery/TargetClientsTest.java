@@ -14,45 +14,41 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class TargetClientsTest {
 
   @StartStop private final MockWebServer server = new MockWebServer();
+  @AutoClose private final TargetClients clients = new TargetClients(TestEgress.loopbackAllowed());
 
   @Test
   void sameTimeoutsShareOneClient() {
-    try (TargetClients clients = new TargetClients(TestEgress.loopbackAllowed())) {
-      OkHttpClient first = clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
-      OkHttpClient again = clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
+    OkHttpClient first = clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
+    OkHttpClient again = clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
 
-      assertThat(again).isSameAs(first);
-    }
+    assertThat(again).isSameAs(first);
   }
 
   @Test
   void differentTimeoutsGetTheirOwnClientOverOnePoolAndDispatcher() {
-    try (TargetClients clients = new TargetClients(TestEgress.loopbackAllowed())) {
-      OkHttpClient quick = clients.forTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
-      OkHttpClient patient = clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(300));
+    OkHttpClient quick = clients.forTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    OkHttpClient patient = clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(300));
 
-      assertThat(patient).isNotSameAs(quick);
-      assertThat(patient.readTimeoutMillis()).isEqualTo(300_000);
-      assertThat(quick.readTimeoutMillis()).isEqualTo(2_000);
-      assertThat(patient.connectionPool()).isSameAs(quick.connectionPool());
-      assertThat(patient.dispatcher()).isSameAs(quick.dispatcher());
-    }
+    assertThat(patient).isNotSameAs(quick);
+    assertThat(patient.readTimeoutMillis()).isEqualTo(300_000);
+    assertThat(quick.readTimeoutMillis()).isEqualTo(2_000);
+    assertThat(patient.connectionPool()).isSameAs(quick.connectionPool());
+    assertThat(patient.dispatcher()).isSameAs(quick.dispatcher());
   }
 
   @Test
   void clientsNeitherFollowRedirectsNorRetryConnections() {
-    try (TargetClients clients = new TargetClients(TestEgress.loopbackAllowed())) {
-      OkHttpClient client = clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
+    OkHttpClient client = clients.forTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
 
-      assertThat(client.followRedirects()).isFalse();
-      assertThat(client.followSslRedirects()).isFalse();
-      assertThat(client.retryOnConnectionFailure()).isFalse();
-    }
+    assertThat(client.followRedirects()).isFalse();
+    assertThat(client.followSslRedirects()).isFalse();
+    assertThat(client.retryOnConnectionFailure()).isFalse();
   }
 
   @Test
@@ -60,9 +56,9 @@ class TargetClientsTest {
     RecordingSocketFactory sockets = new RecordingSocketFactory();
     server.enqueue(new MockResponse.Builder().code(200).build());
 
-    try (TargetClients clients =
+    try (TargetClients recording =
         new TargetClients(TestEgress.loopbackAllowed(), sockets, Dns.SYSTEM)) {
-      TestTargets.delivery(noAuth(), clients)
+      TestTargets.delivery(noAuth(), recording)
           .deliver(single(config(server.url("/p").toString(), HttpMethod.POST), 7, "{\"id\":7}"));
 
       assertThat(sockets.created()).isNotEmpty();

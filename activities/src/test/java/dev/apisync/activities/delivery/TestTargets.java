@@ -16,7 +16,6 @@ import dev.apisync.workflows.RetrySettings;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,9 +31,7 @@ final class TestTargets {
   /** apisync's own database, migrated, shared by the delivery tests of this JVM. */
   static synchronized DataSource apisyncDatabase() {
     if (apisync == null) {
-      DataSource fresh = TestPostgres.freshDatabase("delivery");
-      Flyway.configure().dataSource(fresh).load().migrate();
-      apisync = fresh;
+      apisync = TestPostgres.migratedDatabase("delivery");
     }
     return apisync;
   }

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.apisync.activities.config.ConfigDraft;
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.ConfigValidator;
-import dev.apisync.activities.config.SecretCipher;
+import dev.apisync.activities.config.SampleConfigs;
 import dev.apisync.activities.config.SyncConfig;
 import dev.apisync.activities.config.SyncConfig.Line;
 import dev.apisync.activities.source.DomainCompiler;
@@ -22,8 +20,9 @@ import dev.apisync.activities.source.SourceCatalog;
 import dev.apisync.activities.source.SourceException;
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
 import dev.apisync.activities.testing.CountingDataSource;
+import dev.apisync.activities.testing.GoldenJson;
+import dev.apisync.activities.testing.TestConfigStores;
 import dev.apisync.activities.testing.TestPostgres;
-import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.MappedPage;
 import dev.apisync.workflows.MappedRecord;
 import dev.apisync.workflows.RecordFailure;
@@ -36,7 +35,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,12 +45,7 @@ import org.junit.jupiter.api.Test;
  */
 class RelationalLineResolverTest {
 
-  /** Reads decimals exactly, so {@code 499.00} in a golden file must be sent as 499.00. */
-  private static final JsonMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-          .build();
+  private static final JsonMapper JSON = GoldenJson.MAPPER;
 
   private static final String URL = "https://api.example.com/sync";
   private static final AtomicInteger NAMES = new AtomicInteger();
@@ -67,9 +60,7 @@ class RelationalLineResolverTest {
 
   @BeforeAll
   static void setUp() {
-    DataSource apisync = TestPostgres.freshDatabase("relational_apisync");
-    Flyway.configure().dataSource(apisync).load().migrate();
-    store = new ConfigStore(apisync, SecretCipher.fromBase64(SecretCipher.DEVELOPMENT_KEY));
+    store = TestConfigStores.fresh("relational_apisync");
     DataSource database = TestPostgres.freshDatabase("relational_source");
     OdooDemoDatabase.seed(database, 100);
     source = new CountingDataSource(database);
@@ -304,11 +295,7 @@ class RelationalLineResolverTest {
   }
 
   private static SyncConfig.Builder config(String model) {
-    return SyncConfig.builder()
-        .name(unique())
-        .model(model)
-        .requestUrl(URL)
-        .httpMethod(HttpMethod.POST);
+    return SampleConfigs.posting(unique(), model, URL);
   }
 
   private static long create(SyncConfig.Builder config) {

@@ -1,8 +1,9 @@
 package dev.apisync.activities.mapping;
 
+import static dev.apisync.activities.config.SampleConfigs.posting;
+
 import dev.apisync.activities.config.ConfigStore;
 import dev.apisync.activities.config.SyncConfig;
-import dev.apisync.workflows.HttpMethod;
 
 /**
  * Sale orders with their customer and order lines, each line with its product: the nested
@@ -30,7 +31,7 @@ public final class SaleOrderConfigs {
   public static SyncConfig.Builder orders(ConfigStore store, String prefix, String requestUrl) {
     long customer =
         store.create(
-            config(prefix + " customer", "res.partner", requestUrl)
+            posting(prefix + " customer", "res.partner", requestUrl)
                 .line(SyncConfig.Line.identifier("id", "id"))
                 .line(SyncConfig.Line.plain("name", "name"))
                 .line(SyncConfig.Line.plain("email", "email"))
@@ -38,13 +39,13 @@ public final class SaleOrderConfigs {
                 .build());
     long product =
         store.create(
-            config(prefix + " product", "product.product", requestUrl)
+            posting(prefix + " product", "product.product", requestUrl)
                 .line(SyncConfig.Line.identifier("default_code", "sku"))
                 .line(SyncConfig.Line.plain("product_tmpl_id.name", "name"))
                 .build());
     long orderLine =
         store.create(
-            config(prefix + " order line", "sale.order.line", requestUrl)
+            posting(prefix + " order line", "sale.order.line", requestUrl)
                 .line(SyncConfig.Line.identifier("id", "id"))
                 .line(SyncConfig.Line.plain("name", "description"))
                 .line(SyncConfig.Line.plain("product_uom_qty", "quantity"))
@@ -52,20 +53,12 @@ public final class SaleOrderConfigs {
                 .line(SyncConfig.Line.plain("price_subtotal", "subtotal"))
                 .line(SyncConfig.Line.relational("product_id", "product", product))
                 .build());
-    return config(prefix + " order", "sale.order", requestUrl)
+    return posting(prefix + " order", "sale.order", requestUrl)
         .line(SyncConfig.Line.identifier("id", "external_id"))
         .line(SyncConfig.Line.plain("name", "number"))
         .line(SyncConfig.Line.plain("date_order", "ordered_at"))
         .line(SyncConfig.Line.plain("amount_total", "totals.amount"))
         .line(SyncConfig.Line.relational("partner_id", "customer", customer))
         .line(SyncConfig.Line.relational("order_line", "lines", orderLine));
-  }
-
-  private static SyncConfig.Builder config(String name, String model, String requestUrl) {
-    return SyncConfig.builder()
-        .name(name)
-        .model(model)
-        .requestUrl(requestUrl)
-        .httpMethod(HttpMethod.POST);
   }
 }

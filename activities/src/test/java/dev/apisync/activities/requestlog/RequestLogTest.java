@@ -8,22 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class RequestLogTest {
 
-  private static final DataSource DATABASE = TestPostgres.freshDatabase("request_log");
+  private static final DataSource DATABASE = TestPostgres.migratedDatabase("request_log");
 
   private final RequestLog log = new RequestLog(DATABASE);
-
-  @BeforeAll
-  static void migrate() {
-    Flyway.configure().dataSource(DATABASE).load().migrate();
-  }
 
   @BeforeEach
   void emptyLog() {

@@ -9,9 +9,6 @@ import dev.apisync.workflows.FieldLine;
 import dev.apisync.workflows.HttpMethod;
 import dev.apisync.workflows.OutageSettings;
 import dev.apisync.workflows.RetrySettings;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +43,7 @@ final class ScriptFixtures {
   static DataSource create(String prefix) {
     DataSource source = TestPostgres.freshDatabase(prefix);
     OdooDemoDatabase.createSchema(source);
-    execute(
+    TestPostgres.execute(
         source,
         """
         INSERT INTO res_country (id, code, name) VALUES
@@ -142,14 +139,5 @@ final class ScriptFixtures {
             Duration.ofSeconds(5),
             source,
             language);
-  }
-
-  static void execute(DataSource source, String sql) {
-    try (Connection connection = source.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -47,7 +47,7 @@ public final class Odoo17Fixture {
   public static DataSource create(String prefix) {
     DataSource database = TestPostgres.freshDatabase(prefix);
     try (InputStream script = Odoo17Fixture.class.getResourceAsStream("odoo17-products.sql")) {
-      SourceFixtures.execute(database, new String(script.readAllBytes(), StandardCharsets.UTF_8));
+      TestPostgres.execute(database, new String(script.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

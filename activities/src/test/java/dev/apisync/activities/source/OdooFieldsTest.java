@@ -3,6 +3,7 @@ package dev.apisync.activities.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apisync.activities.testing.TestPostgres;
 import dev.apisync.workflows.PageQuery;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -259,7 +260,7 @@ class OdooFieldsTest {
 
   @Test
   void aRelatedFieldThatLoopsIsRefused() {
-    SourceFixtures.execute(
+    TestPostgres.execute(
         database,
         """
         INSERT INTO ir_model_fields (model_id, model, name, field_description, ttype, store, related)
@@ -276,7 +277,7 @@ class OdooFieldsTest {
               "related field 'x_a' on res.company loops: res.company.x_a → res.company.x_b →"
                   + " res.company.x_a");
     } finally {
-      SourceFixtures.execute(database, "DELETE FROM ir_model_fields WHERE name IN ('x_a', 'x_b')");
+      TestPostgres.execute(database, "DELETE FROM ir_model_fields WHERE name IN ('x_a', 'x_b')");
     }
   }
 

@@ -28,7 +28,7 @@ class RecordReaderTest {
   static void createPartners() {
     database = TestPostgres.freshDatabase("reader");
     SourceFixtures.createPartners(database);
-    SourceFixtures.execute(
+    TestPostgres.execute(
         database,
         """
         ALTER TABLE sale_order ADD COLUMN x_confirmed_at timestamptz, ADD COLUMN x_ratio float8,

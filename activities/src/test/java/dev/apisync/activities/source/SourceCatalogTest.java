@@ -116,7 +116,7 @@ class SourceCatalogTest {
 
     @Test
     void fallsBackToForeignKeysForATableIrModelFieldsDoesNotDescribe() {
-      SourceFixtures.execute(
+      TestPostgres.execute(
           database,
           "CREATE TABLE x_loyalty_card (id serial PRIMARY KEY, code varchar,"
               + " partner_id integer REFERENCES res_partner (id))");
@@ -175,7 +175,7 @@ class SourceCatalogTest {
     static void createSchemaWithoutIrModel() {
       database = TestPostgres.freshDatabase("catalog_fk");
       SourceFixtures.createPartners(database);
-      SourceFixtures.execute(
+      TestPostgres.execute(
           database,
           """
           DROP TABLE ir_model_fields, ir_model;
@@ -233,19 +233,19 @@ class SourceCatalogTest {
   @Test
   void keepsAModelUntilItsTimeToLiveRunsOutOrARefresh() {
     DataSource database = TestPostgres.freshDatabase("catalog_cache");
-    SourceFixtures.execute(database, "CREATE TABLE x_note (id serial PRIMARY KEY, body text)");
+    TestPostgres.execute(database, "CREATE TABLE x_note (id serial PRIMARY KEY, body text)");
     MutableClock clock = new MutableClock();
     SourceCatalog catalog = new SourceCatalog(database, Duration.ofMinutes(5), clock);
     assertThat(catalog.model("x.note").orElseThrow().fields()).containsOnlyKeys("id", "body");
 
-    SourceFixtures.execute(database, "ALTER TABLE x_note ADD COLUMN title varchar");
+    TestPostgres.execute(database, "ALTER TABLE x_note ADD COLUMN title varchar");
     clock.advance(Duration.ofMinutes(4));
     assertThat(catalog.model("x.note").orElseThrow().fields()).doesNotContainKey("title");
 
     clock.advance(Duration.ofMinutes(1));
     assertThat(catalog.model("x.note").orElseThrow().fields()).containsKey("title");
 
-    SourceFixtures.execute(database, "ALTER TABLE x_note ADD COLUMN author varchar");
+    TestPostgres.execute(database, "ALTER TABLE x_note ADD COLUMN author varchar");
     catalog.refresh();
     assertThat(catalog.model("x.note").orElseThrow().fields()).containsKey("author");
   }

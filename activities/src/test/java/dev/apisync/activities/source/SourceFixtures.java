@@ -1,11 +1,11 @@
 package dev.apisync.activities.source;
 
 import dev.apisync.activities.source.demo.OdooDemoDatabase;
+import dev.apisync.activities.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -41,7 +41,7 @@ final class SourceFixtures {
 
   static void createPartners(DataSource source) {
     OdooDemoDatabase.createSchema(source);
-    execute(
+    TestPostgres.execute(
         source,
         """
         INSERT INTO res_country (id, code, name) VALUES
@@ -82,15 +82,6 @@ final class SourceFixtures {
           (1, 1, 1, 'Office Chair', 2, 50.00, 100.00),
           (2, 2, 1, 'Office Chair', 1, 50.25, 50.25);
         """);
-  }
-
-  static void execute(DataSource source, String sql) {
-    try (Connection connection = source.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The ids a compiled condition selects from a model's table, ascending. */

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -32,6 +34,37 @@ public final class TestPostgres {
       throw new IllegalStateException("cannot create test database " + name, e);
     }
     return dataSource(jdbcUrl(name));
+  }
+
+  /** A new database on the shared server with apisync's own schema migrated into it. */
+  public static DataSource migratedDatabase(String prefix) {
+    DataSource database = freshDatabase(prefix);
+    Flyway.configure().dataSource(database).load().migrate();
+    return database;
+  }
+
+  /** Runs {@code sql}, one statement or several separated by semicolons, on {@code database}. */
+  public static void execute(DataSource database, String sql) {
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The Spring properties that point an apisync app at two databases of the shared server: {@code
+   * apisync} as its own, {@code source} as the one it syncs from.
+   */
+  public static Map<String, String> appProperties(DataSource apisync, DataSource source) {
+    return Map.of(
+        "spring.datasource.url", jdbcUrl(databaseName(apisync)),
+        "spring.datasource.username", "postgres",
+        "spring.datasource.password", "",
+        "apisync.source.url", jdbcUrl(databaseName(source)),
+        "apisync.source.username", "postgres",
+        "apisync.source.password", "");
   }
 
   /** The JDBC URL of a database on the shared server. */

@@ -13,7 +13,6 @@ import io.temporal.client.WorkflowStub;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,21 +88,6 @@ class AccessApiTest extends ApiTestContext {
           "admin DELETE /api/tokens/1",
           "admin POST /api/something-new");
 
-  private static final String CONFIG =
-      """
-      {
-        "name": "%s",
-        "model": "res.partner",
-        "requestUrl": "https://crm.example.com/partners",
-        "httpMethod": "POST",
-        "lines": [
-          {"field": "id", "externalKey": "id", "isIdentifier": true},
-          {"field": "name", "externalKey": "name"}
-        ]
-      }
-      """;
-
-  @Autowired DataSource dataSource;
   @Autowired WorkflowClient temporal;
 
   private ApiCalls api;
@@ -111,10 +95,8 @@ class AccessApiTest extends ApiTestContext {
   @BeforeEach
   void freshTables() {
     api = new ApiCalls(port);
-    JdbcClient jdbc = JdbcClient.create(dataSource);
-    jdbc.sql("DELETE FROM api_token").update();
-    jdbc.sql("DELETE FROM sync_config_line").update();
-    jdbc.sql("DELETE FROM sync_config").update();
+    JdbcClient.create(dataSource).sql("DELETE FROM api_token").update();
+    deleteConfigs();
   }
 
   @Test
@@ -186,8 +168,7 @@ class AccessApiTest extends ApiTestContext {
     String author = issue("author", "author");
     String operator = issue("operator", "operator");
 
-    HttpResponse<String> created =
-        api.send(author, "POST", "/api/configs", CONFIG.formatted("Partners " + UUID.randomUUID()));
+    HttpResponse<String> created = api.send(author, "POST", "/api/configs", partnersConfig());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     long id = JSON.readTree(created.body()).get("id").asLong();
 

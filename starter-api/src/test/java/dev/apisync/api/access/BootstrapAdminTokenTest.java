@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apisync.activities.testing.TestPostgres;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,7 @@ class BootstrapAdminTokenTest {
 
   @BeforeAll
   static void migrate() {
-    database = TestPostgres.freshDatabase("bootstrap_token");
-    Flyway.configure().dataSource(database).load().migrate();
+    database = TestPostgres.migratedDatabase("bootstrap_token");
     store = new ApiTokenStore(database);
   }
 

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,15 +46,12 @@ class ConfigApiTest extends ApiTestContext {
       }
       """;
 
-  @Autowired DataSource dataSource;
   @Autowired ConfigStore store;
   @Autowired WorkflowClient workflows;
 
   @BeforeEach
   void noConfigs() {
-    JdbcClient jdbc = JdbcClient.create(dataSource);
-    jdbc.sql("DELETE FROM sync_config_line").update();
-    jdbc.sql("DELETE FROM sync_config").update();
+    deleteConfigs();
   }
 
   @Test
@@ -145,13 +141,8 @@ class ConfigApiTest extends ApiTestContext {
     scripted.put("requestScript", "result = {'data': request_data, 'source': 'odoo'}");
     scripted.put("scriptTimeout", 10);
 
-    HttpResponse<String> created = send("POST", "/api/configs", scripted.toString());
+    JsonNode config = createAndReadBack(scripted);
 
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    JsonNode config =
-        JSON.readTree(
-            send("GET", "/api/configs/" + JSON.readTree(created.body()).get("id").asLong(), null)
-                .body());
     assertThat(config.get("scriptTimeout").asInt()).isEqualTo(10);
   }
 
@@ -160,13 +151,8 @@ class ConfigApiTest extends ApiTestContext {
     ObjectNode company = valid();
     company.put("companyId", 3);
 
-    HttpResponse<String> created = send("POST", "/api/configs", company.toString());
+    JsonNode config = createAndReadBack(company);
 
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    JsonNode config =
-        JSON.readTree(
-            send("GET", "/api/configs/" + JSON.readTree(created.body()).get("id").asLong(), null)
-                .body());
     assertThat(config.get("companyId").asLong()).isEqualTo(3);
     assertThat(config.get("companyRecordsOnly").asBoolean()).isFalse();
 
@@ -543,6 +529,14 @@ class ConfigApiTest extends ApiTestContext {
             """)
         .query(Integer.class)
         .single();
+  }
+
+  /** Creates {@code config}, asserting the API took it, and reads it back as the API shows it. */
+  private JsonNode createAndReadBack(ObjectNode config) throws Exception {
+    HttpResponse<String> created = send("POST", "/api/configs", config.toString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = JSON.readTree(created.body()).get("id").asLong();
+    return JSON.readTree(send("GET", "/api/configs/" + id, null).body());
   }
 
   private HttpResponse<String> send(String method, String path, String body)
