@@ -62,7 +62,7 @@ trap cleanup EXIT
 # PostgreSQL: apisync's database and a small Odoo-shaped source (the API only reads its catalog),
 # so the fuzzer can create configs and start runs (that no worker ever executes).
 PG_URL=$(scripts/test-postgres.sh start)
-PG_PORT="${APISYNC_TEST_PG_PORT:-55432}"
+PG_PORT="${APISYNC_TEST_PG_PORT:-25432}"
 for db in apisync_fuzz odoo_fuzz; do
   PGOPTIONS="--client-min-messages=warning" psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "DROP DATABASE IF EXISTS $db" \
     -c "CREATE DATABASE $db" postgres >/dev/null

@@ -4,7 +4,8 @@
 # Installs Debian's PostgreSQL when the machine has none.
 set -euo pipefail
 
-PORT="${APISYNC_TEST_PG_PORT:-55432}"
+# Below Linux's ephemeral port range (32768-60999), so no outgoing connection can be holding it.
+PORT="${APISYNC_TEST_PG_PORT:-25432}"
 DATA="${APISYNC_TEST_PG_DIR:-/tmp/apisync-test-pg}"
 
 pg_bin() {
