@@ -27,12 +27,9 @@ public enum ValueType {
    * @throws IllegalArgumentException when none is
    */
   public static ValueType ofJsonName(String jsonName) {
-    for (ValueType type : values()) {
-      if (type.jsonName.equals(jsonName)) {
-        return type;
-      }
-    }
-    throw new IllegalArgumentException("no value type is called '" + jsonName + "'");
+    return parse(jsonName)
+        .orElseThrow(
+            () -> new IllegalArgumentException("no value type is called '" + jsonName + "'"));
   }
 
   /** Parses the API spelling (`plain`, `relational_python`, ...), case-insensitively. */
